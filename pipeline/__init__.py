@@ -1,0 +1,1 @@
+"""humstat's core: plain Python over plain data, testable without Dagster."""

@@ -1,0 +1,67 @@
+"""The `humstat` command: run the pipeline, extract figures from files, query the warehouse.
+
+This is the one module of `pipeline/` that may import Dagster (for `humstat run`), and it
+does so lazily, so `extract` and `sql` start quickly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from pipeline.documents import DocumentError, read_document
+from pipeline.extraction import extract
+from schemas.fields import FIGURE_FIELDS
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    failed = 0
+    for name in args.files:
+        try:
+            doc = read_document(Path(name), display_path=name)
+        except (DocumentError, OSError) as err:
+            reason = err.reason if isinstance(err, DocumentError) else str(err)
+            print(f"humstat: {name}: {reason}", file=sys.stderr)
+            failed += 1
+            continue
+        for record in extract(doc):
+            row = {f.name: record.get(f.name) for f in FIGURE_FIELDS}
+            print(json.dumps(row, ensure_ascii=False))
+    return 1 if failed and failed == len(args.files) else 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from pipeline.run import run_pipeline
+
+    return run_pipeline(inbox=args.inbox, warehouse=args.warehouse)
+
+
+def cmd_sql(args: argparse.Namespace) -> int:
+    from pipeline.query import print_query
+
+    return print_query(args.query, warehouse=args.warehouse)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="humstat", description="Reported humanitarian figures, extracted, checked and compared.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p_run = sub.add_parser("run", help="materialize every asset over the inbox into the warehouse")
+    p_run.add_argument("--inbox", help="folder of documents (default data/inbox, or $HUMSTAT_INBOX)")
+    p_run.add_argument("--warehouse", help="DuckDB file (default data/warehouse/humstat.duckdb, or $HUMSTAT_WAREHOUSE)")
+    p_run.set_defaults(func=cmd_run)
+    p_ext = sub.add_parser("extract", help="print the figures of documents as JSON Lines")
+    p_ext.add_argument("--jsonl", action="store_true", help="one JSON object per figure (the only format for now)")
+    p_ext.add_argument("files", nargs="+", help="text or markdown files, with optional YAML front matter")
+    p_ext.set_defaults(func=cmd_extract)
+    p_sql = sub.add_parser("sql", help="run a read-only query against the warehouse and print a table")
+    p_sql.add_argument("query")
+    p_sql.add_argument("--warehouse", help="DuckDB file (default data/warehouse/humstat.duckdb)")
+    p_sql.set_defaults(func=cmd_sql)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,181 @@
+"""Reading documents: front matter or the date prefix, the body, and its content address.
+
+The body is the file decoded as UTF-8 with its leading metadata block and the white space
+after it taken off, nothing else changed, so every figure's span indexes it exactly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import yaml
+
+DATE_PREFIX = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\s+")
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
+MAX_BYTES = 50 * 1024 * 1024
+
+
+class DocumentError(ValueError):
+    """A file that cannot be read as a document; `check` names the failing rule."""
+
+    def __init__(self, check: str, reason: str):
+        super().__init__(reason)
+        self.check = check
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Document:
+    doc_id: str
+    path: str
+    body: str
+    title: str | None = None
+    published: date | None = None
+    source: str | None = None
+    url: str | None = None
+    ingested_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc).replace(tzinfo=None))
+
+    def as_row(self) -> dict:
+        return {
+            "doc_id": self.doc_id,
+            "path": self.path,
+            "title": self.title,
+            "published": self.published.isoformat() if self.published else None,
+            "source": self.source,
+            "url": self.url,
+            "body": self.body,
+            "ingested_at": self.ingested_at,
+        }
+
+
+def doc_id_for(body: str) -> str:
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def _read_date(value: object, today: date) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        value = value.date()
+    if not isinstance(value, date):
+        try:
+            value = date.fromisoformat(str(value).strip()[:10])
+        except ValueError as err:
+            raise DocumentError("date_readable", f"the date {value!r} is not an ISO date (YYYY-MM-DD)") from err
+    if value > today:
+        raise DocumentError("date_not_in_future", f"the date {value.isoformat()} is in the future")
+    return value
+
+
+def parse_text(text: str, path: str, today: date | None = None) -> Document:
+    """A document from decoded text: metadata block off, body kept byte for byte."""
+    today = today or date.today()
+    meta: dict = {}
+    m = FRONT_MATTER.match(text)
+    if m:
+        try:
+            loaded = yaml.safe_load(m.group(1)) or {}
+        except yaml.YAMLError as err:
+            raise DocumentError("front_matter_yaml", f"the front matter is not valid YAML: {err}".splitlines()[0]) from err
+        if not isinstance(loaded, dict):
+            raise DocumentError("front_matter_yaml", "the front matter is not a mapping of keys to values")
+        meta = loaded
+        rest = text[m.end() :]
+    else:
+        p = DATE_PREFIX.match(text)
+        if p:
+            meta = {"date": p.group(1)}
+            rest = text[p.end() :]
+            body = rest
+            return _document(body, path, meta, today)
+        rest = text
+    body = rest.lstrip()
+    return _document(body, path, meta, today)
+
+
+def _document(body: str, path: str, meta: dict, today: date) -> Document:
+    if not body.strip():
+        raise DocumentError("body_not_empty", "the document has no text after its metadata")
+
+    def text_field(key: str) -> str | None:
+        value = meta.get(key)
+        return str(value).strip() if value not in (None, "") else None
+
+    return Document(
+        doc_id=doc_id_for(body),
+        path=path,
+        body=body,
+        title=text_field("title"),
+        published=_read_date(meta.get("date") or meta.get("published"), today),
+        source=text_field("source"),
+        url=text_field("url"),
+    )
+
+
+def decode(raw: bytes) -> str:
+    if not raw.strip():
+        raise DocumentError("file_not_empty", "the file is empty")
+    if b"\x00" in raw[:8192]:
+        raise DocumentError("is_text", "the file is binary (it holds NUL bytes), not text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise DocumentError("utf8", f"the file is not valid UTF-8 (byte {err.start})") from err
+
+
+def read_document(path: Path, display_path: str | None = None, today: date | None = None) -> Document:
+    """Read one file; raises DocumentError with a reason when it cannot be a document."""
+    if path.stat().st_size > MAX_BYTES:
+        raise DocumentError("size_limit", f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB")
+    text = decode(path.read_bytes())
+    return parse_text(text, display_path or str(path), today)
+
+
+@dataclass(frozen=True)
+class Rejection:
+    path: str
+    check: str
+    reason: str
+    input: str | None
+
+    def as_row(self, at: datetime) -> dict:
+        return {"path": self.path, "check": self.check, "reason": self.reason, "input": self.input, "rejected_at": at}
+
+
+def inbox_files(inbox: Path) -> list[Path]:
+    return sorted(p for p in inbox.rglob("*") if p.is_file() and not p.name.startswith("."))
+
+
+def read_inbox(inbox: Path) -> tuple[list[Document], list[Rejection]]:
+    """Every file in the inbox ends as a Document or a Rejection; none is dropped silently."""
+    documents: list[Document] = []
+    rejections: list[Rejection] = []
+    seen: dict[str, str] = {}
+    for path in inbox_files(inbox):
+        shown = str(path.relative_to(inbox))
+        if path.suffix.lower() not in TEXT_SUFFIXES:
+            rejections.append(Rejection(shown, "supported_format", f"{path.suffix or 'no extension'} files are not read; use .txt or .md", None))
+            continue
+        try:
+            doc = read_document(path, shown)
+        except DocumentError as err:
+            rejections.append(Rejection(shown, err.check, err.reason, _head(path)))
+            continue
+        if doc.doc_id in seen:
+            rejections.append(Rejection(shown, "unique_body", f"same text as {seen[doc.doc_id]}", None))
+            continue
+        seen[doc.doc_id] = shown
+        documents.append(doc)
+    return documents, rejections
+
+
+def _head(path: Path) -> str | None:
+    try:
+        return path.read_bytes()[:200].decode("utf-8", errors="replace")
+    except OSError:
+        return None

@@ -1,0 +1,281 @@
+"""From number expressions to candidate figures: exclusions, ranges, qualifiers, kind and sign.
+
+A Mention is a number expression that may state a figure, with its bounds as the spec's
+table gives them. Whether it is a figure at all is settled by `meaning`, which must find
+what it counts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pipeline.extraction.lexicon import (
+    AGE_WORDS_AFTER,
+    AGE_WORDS_BEFORE,
+    DECREASE_WORDS,
+    INCREASE_WORDS,
+    LABEL_WORDS_BEFORE,
+    MONEY_SIGNS,
+    MONEY_WORDS_AFTER,
+    OBJECT_NOUNS,
+    QUALIFIER_PHRASES,
+    QUALIFIERS_AFTER,
+)
+from pipeline.extraction.numbers import NumberExpr, read_numbers
+from pipeline.extraction.tokens import Token
+from pipeline.periods import MONTHS
+
+RANGE_JOINERS = frozenset({"to", "-", "–", "—", "and"})
+TIME_WORDS = frozenset("am pm a.m p.m gmt utc hours hrs h".split())
+ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+QUARTER_OR_HALF = frozenset({"q", "h"})
+CHANGE_NOUNS = frozenset("increase rise decrease drop decline fall reduction surge jump dip growth".split())
+
+
+@dataclass(slots=True)
+class Mention:
+    first: int  # token index where the expression starts (qualifier included)
+    stop: int  # token index after its end
+    number_first: int  # token index of the number itself
+    value: float
+    low: float | None
+    high: float | None
+    qualifier: str
+    kind: str
+    form: str
+    evidence: dict = field(default_factory=dict)
+    before_after: str | None = None  # "before" / "after" in "from X to Y"
+    metric: str | None = None
+    population: str | None = None
+    parent: int | None = None  # index of the parent mention in the sentence
+
+
+def _words(tokens: list[Token], start: int, stop: int) -> list[str]:
+    return [t.lower for t in tokens[max(0, start) : max(0, stop)]]
+
+
+def _is_year(tokens: list[Token], expr: NumberExpr) -> bool:
+    tok = tokens[expr.first]
+    return (
+        expr.form == "digits"
+        and not expr.percent
+        and expr.stop == expr.first + 1
+        and tok.text.isdigit()
+        and len(tok.text) == 4
+        and 1900 <= int(tok.text) <= 2100
+    )
+
+
+def excluded(tokens: list[Token], expr: NumberExpr, text: str) -> str | None:
+    """Why this number is not a figure (a year, date, time, money, ordinal, age, label...), or None."""
+    i, j = expr.first, expr.stop
+    tok = tokens[i]
+    prev = tokens[i - 1] if i > 0 else None
+    nxt = tokens[j] if j < len(tokens) else None
+    if _is_year(tokens, expr):
+        return "year"
+    if expr.form == "digits":
+        if prev is not None and prev.end == tok.start and (prev.is_word or prev.text in ")]"):
+            if prev.lower in QUARTER_OR_HALF:
+                return "period label"
+            return "footnote or part of a name"
+        if prev is not None and prev.end == tok.start and prev.text == "-" and i > 1 and tokens[i - 2].end == prev.start and tokens[i - 2].is_word:
+            return "part of a name"
+        if nxt is not None and nxt.start == tokens[j - 1].end and nxt.is_word and nxt.lower in ORDINAL_SUFFIXES:
+            return "ordinal"
+        if nxt is not None and nxt.text == ":" and j + 1 < len(tokens) and tokens[j + 1].is_digits:
+            return "time"
+        if prev is not None and prev.text == ":" and i > 1 and tokens[i - 2].is_digits:
+            return "time"
+    if nxt is not None and nxt.lower.rstrip(".") in MONTHS and expr.form == "digits" and not expr.percent:
+        return "date"
+    if prev is not None and prev.lower.rstrip(".") in MONTHS and expr.form == "digits" and not expr.percent and len(tok.text) <= 2:
+        return "date"
+    if prev is not None and prev.text in MONEY_SIGNS:
+        return "money"
+    if nxt is not None and (nxt.lower in MONEY_WORDS_AFTER or nxt.text in MONEY_SIGNS):
+        return "money"
+    if prev is not None and prev.lower in LABEL_WORDS_BEFORE and expr.form == "digits" and not expr.percent:
+        return "label"
+    if prev is not None and prev.lower in AGE_WORDS_BEFORE:
+        return "age"
+    after = tuple(_words(tokens, j, j + 3))
+    if any(after[: len(phrase)] == phrase for phrase in AGE_WORDS_AFTER):
+        return "age"
+    if prev is not None and prev.lower in ("under", "below", "over") and i > 1 and tokens[i - 2].lower in ("children", "aged", "age"):
+        return "age"
+    if nxt is not None and nxt.lower in TIME_WORDS and not expr.percent:
+        return "time"
+    if nxt is not None and nxt.lower in OBJECT_NOUNS and not expr.percent and expr.form not in ("fraction", "one_in", "multiplier"):
+        return f"counts {nxt.lower}"
+    # "24-hour period", "10-day"
+    if nxt is not None and nxt.text == "-" and j + 1 < len(tokens) and tokens[j + 1].lower in OBJECT_NOUNS:
+        return f"counts {tokens[j + 1].lower}"
+    if expr.form == "words" and tok.lower == "one" and nxt is not None and nxt.lower in ("of", "another", "side", "day", "more"):
+        return "pronoun"
+    if expr.form in ("fraction",) and prev is not None and prev.lower in ("first", "second", "latter", "last", "third"):
+        return "period label"
+    return None
+
+
+def _qualifier_before(tokens: list[Token], i: int, stop: int) -> tuple[str, int] | None:
+    for phrase, qualifier in QUALIFIER_PHRASES:
+        k = len(phrase)
+        if i - k < 0:
+            continue
+        if tuple(t.lower for t in tokens[i - k : i]) == phrase:
+            # "up to 94 from 47" is a before/after pair, not a bound
+            if phrase == ("up", "to") and any(t.lower == "from" for t in tokens[stop : stop + 2]):
+                return None
+            if phrase in (("over",), ("under",)) and i - k - 1 >= 0 and tokens[i - k - 1].lower in CHANGE_NOUNS:
+                return None
+            return qualifier, i - k
+    return None
+
+
+def build_mentions(tokens: list[Token], text: str) -> list[Mention]:
+    """Candidate figures of one sentence's tokens."""
+    exprs = read_numbers(tokens)
+    mentions: list[Mention] = []
+    skip_next = False
+    for n, expr in enumerate(exprs):
+        if skip_next:
+            skip_next = False
+            continue
+        if excluded(tokens, expr, text):
+            continue
+        mention = _mention(tokens, expr)
+        nxt = exprs[n + 1] if n + 1 < len(exprs) else None
+        if nxt is not None and _joins_range(tokens, expr, nxt) and not excluded(tokens, nxt, text):
+            _make_range(mention, expr, nxt, tokens)
+            skip_next = True
+        mentions.append(mention)
+    _mark_before_after(tokens, mentions)
+    return mentions
+
+
+def _joins_range(tokens: list[Token], a: NumberExpr, b: NumberExpr) -> bool:
+    if b.first != a.stop + 1 or a.form not in ("digits", "words") or b.form not in ("digits", "words"):
+        return False
+    joiner = tokens[a.stop].lower
+    if joiner not in RANGE_JOINERS:
+        return False
+    before = tokens[a.first - 1].lower if a.first > 0 else ""
+    before2 = tokens[a.first - 2].lower if a.first > 1 else ""
+    if joiner == "and":
+        return before == "between" or before2 == "between"
+    if before == "from" or before2 == "from":
+        return False  # "from 507 to 202" is a before/after pair
+    if b.value < a.value:
+        return False
+    return True
+
+
+def _make_range(m: Mention, a: NumberExpr, b: NumberExpr, tokens: list[Token]) -> None:
+    m.stop = b.stop
+    if m.first > 0 and tokens[m.first - 1].lower == "between":
+        m.first -= 1
+    m.qualifier = "range"
+    m.low, m.high, m.value = a.value, b.value, a.value
+    if b.percent and not a.percent:
+        m.kind = "share"
+    m.evidence["qualifier"] = "range: " + " ".join(t.text for t in tokens[m.first : m.stop])
+
+
+def _mention(tokens: list[Token], expr: NumberExpr) -> Mention:
+    value = expr.value
+    first = expr.first
+    kind = "count"
+    if expr.form == "multiplier":
+        kind = "change"
+    elif expr.percent or expr.form in ("fraction", "one_in"):
+        kind = _percent_kind(tokens, expr)
+    qualifier, low, high = "exact", value, value
+    evidence: dict = {}
+    q = _qualifier_before(tokens, expr.first, expr.stop)
+    after = tuple(t.lower for t in tokens[expr.stop : expr.stop + 2])
+    if q:
+        qualifier, first = q
+        evidence["qualifier"] = " ".join(t.text for t in tokens[first : expr.first])
+    elif after in QUALIFIERS_AFTER or after[:1] in QUALIFIERS_AFTER:
+        qualifier = QUALIFIERS_AFTER.get(after) or QUALIFIERS_AFTER[after[:1]]
+        evidence["qualifier"] = " ".join(after)
+    if expr.form == "vague":
+        qualifier = "at_least"
+        evidence["qualifier"] = f"vague amount: {tokens[expr.first].text}"
+    if qualifier == "approximately":
+        low = high = None
+    elif qualifier == "at_least":
+        high = None
+    elif qualifier == "at_most":
+        low = None
+    # a sign written into the number: "-61%"
+    if expr.form == "digits" and expr.first > 0 and tokens[expr.first - 1].text in "-−" and tokens[expr.first - 1].end == tokens[expr.first].start:
+        if expr.first < 2 or not tokens[expr.first - 2].is_digits:
+            value = -value
+            low = -low if low is not None else None
+            high = -high if high is not None else None
+            low, high = (high, low) if low is not None and high is not None else (low, high)
+            first = min(first, expr.first - 1)
+    m = Mention(first, expr.stop, expr.first, value, low, high, qualifier, kind, expr.form, evidence)
+    if kind == "change":
+        _sign_change(tokens, m, expr)
+    return m
+
+
+def _percent_kind(tokens: list[Token], expr: NumberExpr) -> str:
+    after = _words(tokens, expr.stop, expr.stop + 3)
+    before = _words(tokens, expr.first - 3, expr.first)
+    if after[:1] == ["of"] or (after and after[0] in ("were", "are", "was", "is", "the")):
+        if not (before and before[-1] in ("by", "to")):
+            return "share"
+    if before and before[-1] in ("by", "to") and expr.form in ("fraction", "one_in"):
+        return "change"
+    window = set(_words(tokens, expr.first - 4, expr.first)) | set(after)
+    if window & (INCREASE_WORDS | DECREASE_WORDS) or after[:1] in (["more"], ["fewer"], ["less"], ["higher"], ["lower"]):
+        return "change"
+    return "share" if expr.form in ("fraction", "one_in") else ("change" if before[-1:] in (["by"], ["up"], ["down"]) else "share")
+
+
+def _sign_change(tokens: list[Token], m: Mention, expr: NumberExpr) -> None:
+    """Give a change its direction from the nearest direction word."""
+    if m.value < 0:
+        m.evidence["direction"] = "minus sign"
+        return
+    candidates = []
+    for k in range(max(0, expr.first - 5), min(len(tokens), expr.stop + 4)):
+        w = tokens[k].lower
+        if w in INCREASE_WORDS or w in DECREASE_WORDS:
+            candidates.append((abs(k - expr.first), k, w))
+    if expr.form == "fraction":
+        before = _words(tokens, expr.first - 2, expr.first)
+        if before[-1:] == ["to"] and any(tokens[k].lower in DECREASE_WORDS for k in range(max(0, expr.first - 4), expr.first)):
+            # "dropped to a sixth": the new value is a sixth of the old one
+            m.value = m.low = m.high = -(100.0 - m.value)
+            m.evidence["direction"] = "dropped to a fraction"
+            return
+    if expr.form == "multiplier":
+        m.evidence["direction"] = tokens[expr.first].text
+        return
+    if not candidates:
+        return
+    _, k, word = min(candidates)
+    m.evidence["direction"] = word
+    if word in DECREASE_WORDS:
+        m.value = -m.value
+        m.low, m.high = (-m.high if m.high is not None else None), (-m.low if m.low is not None else None)
+
+
+def _mark_before_after(tokens: list[Token], mentions: list[Mention]) -> None:
+    """'from 507 to 202': the first is the earlier value, the second the later one."""
+    for a, b in zip(mentions, mentions[1:]):
+        if a.kind != "count" or b.kind != "count":
+            continue
+        gap = [t.lower for t in tokens[a.stop : b.first]]
+        before = tokens[a.first - 1].lower if a.first > 0 else ""
+        if before == "from" and "to" in gap and len(gap) <= 4:
+            a.before_after, b.before_after = "before", "after"
+        elif gap and gap[-1] == "from" and len(gap) <= 3 and ("to" in _words(tokens, a.first - 2, a.first) or a.qualifier == "exact"):
+            # "up to 94 from 47", "increased to 527 from 480"
+            if any(t.lower in ("to", "at") for t in tokens[max(0, a.first - 2) : a.first]):
+                a.before_after, b.before_after = "after", "before"

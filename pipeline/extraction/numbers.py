@@ -1,0 +1,187 @@
+"""Number expressions: digits, number words, scales, percents, vague amounts, fractions, multipliers.
+
+`read_numbers` walks a token list once and returns every number expression with its value;
+whether it is a figure is decided later, from the words around it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.extraction.lexicon import (
+    FOLD_PREFIXES,
+    FRACTIONS,
+    MULTIPLIER_WORDS,
+    ONE_IN,
+    PERCENT_WORDS,
+    SCALE_ABBREVIATIONS,
+    SCALES,
+    UNITS,
+    VAGUE_AMOUNTS,
+)
+from pipeline.extraction.tokens import Token
+
+NUMBER_WORDS = UNITS.keys() | SCALES.keys()
+THIN_SPACES = {" ", "\u00a0", "\u202f", "\u2009"}
+
+
+@dataclass(slots=True)
+class NumberExpr:
+    first: int  # index of the first token
+    stop: int  # index after the last token
+    value: float
+    form: str  # digits, words, vague, fraction, one_in, multiplier
+    percent: bool = False
+    separators_ok: bool = True  # False for digit groups like "5,1100"
+
+
+def parse_digits(text: str) -> tuple[float, bool]:
+    """Read a digit token as written: commas are thousands separators, a point is decimal.
+
+    A malformed grouping ("5,1100") is read as written (51100), never split in two; the flag
+    says the grouping was irregular.
+    """
+    if "," in text and "." in text:
+        whole, _, frac = text.rpartition(".")
+        groups = whole.split(",")
+        regular = all(len(g) == 3 for g in groups[1:])
+        return float(whole.replace(",", "") + "." + frac), regular
+    if "," in text:
+        groups = text.split(",")
+        regular = all(len(g) == 3 for g in groups[1:])
+        if len(groups) == 2 and len(groups[1]) in (1, 2) and len(groups[0]) <= 3:
+            return float(groups[0] + "." + groups[1]), True  # decimal comma: "3,5 million"
+        return float(text.replace(",", "")), regular
+    if text.count(".") > 1:
+        groups = text.split(".")
+        return float("".join(groups)), all(len(g) == 3 for g in groups[1:])
+    return float(text), True
+
+
+def _match_phrase(tokens: list[Token], i: int, phrase: tuple[str, ...]) -> bool:
+    if i + len(phrase) > len(tokens):
+        return False
+    return all(tokens[i + k].lower == w for k, w in enumerate(phrase))
+
+
+def _percent_after(tokens: list[Token], i: int) -> int:
+    """Index after a percent sign or word starting at i, or i if there is none."""
+    for phrase in PERCENT_WORDS:
+        if _match_phrase(tokens, i, phrase):
+            return i + len(phrase)
+    return i
+
+
+def _read_words(tokens: list[Token], i: int) -> tuple[float, int] | None:
+    """A run of number words ("Thirty-two", "ten thousand", "two hundred and fifty")."""
+    total, current, j, seen = 0, 0, i, False
+    n = len(tokens)
+    while j < n:
+        w = tokens[j].lower
+        if w in UNITS:
+            current += UNITS[w]
+        elif w in SCALES and (seen or w != "hundred" or current):
+            scale = SCALES[w]
+            if scale == 100:
+                current = max(current, 1) * 100
+            else:
+                total += max(current, 1) * scale
+                current = 0
+        else:
+            break
+        seen = True
+        j += 1
+        # joiners inside one number: "thirty-two", "two hundred and fifty"
+        if j + 1 < n and tokens[j].text in "-‑" and tokens[j].end == tokens[j + 1].start and tokens[j + 1].lower in UNITS:
+            j += 1
+        elif (
+            j + 1 < n
+            and tokens[j].lower == "and"
+            and tokens[j - 1].lower in SCALES
+            and tokens[j + 1].lower in UNITS
+        ):
+            j += 1
+    if not seen:
+        return None
+    return float(total + current), j
+
+
+def _read_fold(word: str) -> float | None:
+    if word.endswith("fold"):
+        prefix = word[:-4].rstrip("-")
+        if prefix in FOLD_PREFIXES:
+            return (FOLD_PREFIXES[prefix] - 1) * 100.0
+    return None
+
+
+def read_numbers(tokens: list[Token]) -> list[NumberExpr]:
+    found: list[NumberExpr] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        expr = _read_one(tokens, i)
+        if expr is None:
+            i += 1
+            continue
+        found.append(expr)
+        i = expr.stop
+    return found
+
+
+def _read_one(tokens: list[Token], i: int) -> NumberExpr | None:
+    tok = tokens[i]
+    w = tok.lower
+    n = len(tokens)
+    if tok.is_digits:
+        value, regular = parse_digits(tok.text)
+        j = i + 1
+        # "816 000": thousands separated by (thin) spaces
+        while (
+            j < n
+            and tokens[j].is_digits
+            and len(tokens[j].text) == 3
+            and tokens[j].text.isdigit()
+            and tokens[j - 1].text.replace(",", "").isdigit()
+            and len(tokens[j - 1].text) <= 3
+            and tokens[j].start - tokens[j - 1].end == 1
+        ):
+            value = value * 1000 + float(tokens[j].text)
+            j += 1
+        # "10-fold"
+        if j + 2 <= n and tokens[j].text == "-" and j + 1 < n and tokens[j + 1].lower == "fold":
+            return NumberExpr(i, j + 2, (value - 1) * 100.0, "multiplier", separators_ok=regular)
+        if j < n and tokens[j].lower in SCALES and tokens[j].lower != "hundred":
+            value *= SCALES[tokens[j].lower]
+            j += 1
+        elif j < n and tokens[j].lower in SCALE_ABBREVIATIONS and tokens[j].start == tokens[j - 1].end:
+            value *= SCALE_ABBREVIATIONS[tokens[j].lower]
+            j += 1
+        k = _percent_after(tokens, j)
+        return NumberExpr(i, k, value, "digits", percent=k > j, separators_ok=regular)
+    if not tok.is_word:
+        return None
+    for phrase, value in VAGUE_AMOUNTS.items():
+        if _match_phrase(tokens, i, phrase) and not (i > 0 and tokens[i - 1].is_digits):
+            return NumberExpr(i, i + len(phrase), float(value), "vague")
+    for phrase, value in sorted(FRACTIONS.items(), key=lambda kv: -len(kv[0])):
+        if _match_phrase(tokens, i, phrase):
+            return NumberExpr(i, i + len(phrase), value, "fraction")
+    if w == "one" and i + 2 < n and tokens[i + 1].lower == "in" and tokens[i + 2].lower in ONE_IN:
+        return NumberExpr(i, i + 3, ONE_IN[tokens[i + 2].lower], "one_in")
+    if w in MULTIPLIER_WORDS:
+        return NumberExpr(i, i + 1, MULTIPLIER_WORDS[w], "multiplier")
+    fold = _read_fold(w)
+    if fold is not None:
+        return NumberExpr(i, i + 1, fold, "multiplier")
+    if w in FOLD_PREFIXES and i + 2 < n and tokens[i + 1].text == "-" and tokens[i + 2].lower == "fold":
+        return NumberExpr(i, i + 3, (FOLD_PREFIXES[w] - 1) * 100.0, "multiplier")
+    if w in NUMBER_WORDS:
+        read = _read_words(tokens, i)
+        if read is None:
+            return None
+        value, j = read
+        if j < n and tokens[j].lower == "times" and value >= 2:
+            return NumberExpr(i, j + 1, (value - 1) * 100.0, "multiplier")
+        k = _percent_after(tokens, j)
+        return NumberExpr(i, k, value, "words", percent=k > j)
+    return None

@@ -1,0 +1,327 @@
+"""Reference periods: a small period model and the wordings that name one.
+
+A Period is a closed date span with a canonical label (`2021`, `2021-H1`, `2021-Q3`, `2021-05`,
+`2021-05-01`, or `2021-05-01..2021-08-12` for any other span). `find_periods` reads the period
+expressions of a sentence, resolving relative ones ("last year", "the same period in 2020",
+"since May") against the document date; it prefers no period to a guess.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+MONTHS = {
+    name.lower(): i for i, name in enumerate(calendar.month_name) if name
+} | {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
+MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+YEAR = r"(?:19|20)\d{2}"
+DAY = r"[0-3]?\d"
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+QUARTER_WORDS = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    start: date
+    end: date | None
+
+    @property
+    def label(self) -> str:
+        return period_label(self.start, self.end)
+
+    def shifted_years(self, years: int) -> Period:
+        return Period(_shift_year(self.start, years), _shift_year(self.end, years) if self.end else None)
+
+
+def _shift_year(d: date, years: int) -> date:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + years, day=28)
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def year_period(year: int) -> Period:
+    return Period(date(year, 1, 1), date(year, 12, 31))
+
+
+def half_period(year: int, half: int) -> Period:
+    return Period(date(year, 1, 1), date(year, 6, 30)) if half == 1 else Period(date(year, 7, 1), date(year, 12, 31))
+
+
+def quarter_period(year: int, quarter: int) -> Period:
+    first = 3 * (quarter - 1) + 1
+    return Period(date(year, first, 1), month_end(year, first + 2))
+
+
+def month_period(year: int, month: int) -> Period:
+    return Period(date(year, month, 1), month_end(year, month))
+
+
+def period_label(start: date | None, end: date | None) -> str | None:
+    """Canonical label: the shortest calendar name for the span, else `start..end`."""
+    if start is None:
+        return None
+    if end is None:
+        return f"{start.isoformat()}.."
+    if start == end:
+        return start.isoformat()
+    y = start.year
+    if end.year == y and start.day == 1 and end == month_end(y, end.month):
+        if start.month == 1 and end.month == 12:
+            return str(y)
+        if (start.month, end.month) == (1, 6):
+            return f"{y}-H1"
+        if (start.month, end.month) == (7, 12):
+            return f"{y}-H2"
+        if end.month - start.month == 2 and start.month % 3 == 1:
+            return f"{y}-Q{start.month // 3 + 1}"
+        if start.month == end.month:
+            return f"{y}-{start.month:02d}"
+    return f"{start.isoformat()}..{end.isoformat()}"
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodMention:
+    start: int  # character offsets in the text searched
+    end: int
+    period: Period
+    role: str  # "reference", "comparison" or "since"
+    words: str
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _day_month(day: str, month: str, year: int) -> date | None:
+    try:
+        return date(year, _month(month), int(day))
+    except ValueError:
+        return None
+
+
+# Each entry: a pattern and a function from (match, context) to a Period or None.
+# Patterns are flat alternations: no nested repetition, so matching stays linear.
+@dataclass
+class Context:
+    doc_date: date | None
+    year: int | None  # the year the text is about, where it says so
+
+
+def _ctx_year(ctx: Context, text: str | None) -> int | None:
+    if text:
+        return int(text)
+    return ctx.year
+
+
+def _between_days(m: re.Match, ctx: Context) -> Period | None:
+    y2 = _ctx_year(ctx, m["y2"])
+    y1 = int(m["y1"]) if m["y1"] else y2
+    if y1 is None:
+        return None
+    a = _day_month(m["d1"], m["m1"] or m["m2"], y1)
+    b = _day_month(m["d2"], m["m2"], y2)
+    return Period(a, b) if a and b and a <= b else None
+
+
+def _between_days_us(m: re.Match, ctx: Context) -> Period | None:
+    y2 = _ctx_year(ctx, m["y2"])
+    y1 = int(m["y1"]) if m["y1"] else y2
+    if y1 is None:
+        return None
+    a = _day_month(m["d1"], m["m1"], y1)
+    b = _day_month(m["d2"], m["m2"], y2)
+    return Period(a, b) if a and b and a <= b else None
+
+
+def _between_months(m: re.Match, ctx: Context) -> Period | None:
+    y2 = _ctx_year(ctx, m["y2"])
+    y1 = int(m["y1"]) if m["y1"] else y2
+    if y1 is None:
+        return None
+    a, b = _month(m["m1"]), _month(m["m2"])
+    if not m["y1"] and a > b:
+        y1 -= 1
+    return Period(date(y1, a, 1), month_end(y2, b))
+
+
+def _half(m: re.Match, ctx: Context) -> Period | None:
+    y = _ctx_year(ctx, m["y"])
+    return half_period(y, 1 if m["which"].lower() in ("first", "1") else 2) if y else None
+
+
+def _quarter(m: re.Match, ctx: Context) -> Period | None:
+    y = _ctx_year(ctx, m["y"])
+    q = m["q"]
+    q = int(q) if q.isdigit() else ORDINALS[q.lower()]
+    return quarter_period(y, q) if y and 1 <= q <= 4 else None
+
+
+def _first_months(m: re.Match, ctx: Context) -> Period | None:
+    y = _ctx_year(ctx, m["y"])
+    count = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "nine": 9}.get(m["n"].lower())
+    return Period(date(y, 1, 1), month_end(y, count)) if y and count else None
+
+
+def _month_year(m: re.Match, ctx: Context) -> Period | None:
+    y = _ctx_year(ctx, m["y"])
+    if y is None:
+        return None
+    month = _month(m["m"])
+    if not m["y"] and ctx.doc_date and date(y, month, 1) > ctx.doc_date:
+        y -= 1  # "in November", written in January, is last November
+    return month_period(y, month)
+
+
+def _day(m: re.Match, ctx: Context) -> Period | None:
+    y = _ctx_year(ctx, m["y"])
+    if y is None:
+        return None
+    d = _day_month(m["d"], m["m"], y)
+    return Period(d, d) if d else None
+
+
+def _year(m: re.Match, ctx: Context) -> Period | None:
+    return year_period(int(m["y"]))
+
+
+def _relative(m: re.Match, ctx: Context) -> Period | None:
+    d = ctx.doc_date
+    if d is None:
+        return None
+    phrase = m.group().lower()
+    if "year" in phrase:
+        return year_period(d.year - 1) if "last" in phrase or "previous" in phrase else Period(date(d.year, 1, 1), d)
+    if "month" in phrase:
+        if "last" in phrase or "previous" in phrase:
+            prev = date(d.year, d.month, 1) - timedelta(days=1)
+            return month_period(prev.year, prev.month)
+        return Period(date(d.year, d.month, 1), d)
+    if "week" in phrase:
+        return Period(d - timedelta(days=7), d)
+    if "24 hours" in phrase or "day" in phrase:
+        return Period(d - timedelta(days=1), d)
+    return None
+
+
+def _report_cue(m: re.Match, ctx: Context) -> Period | None:
+    # a report's own year: written after the cue, else the year it was published
+    y = int(m["y"]) if m["y"] else (ctx.doc_date.year if ctx.doc_date else ctx.year)
+    if y is None:
+        return None
+    cue = m["cue"].lower().replace("-", "").replace(" ", "")
+    if cue.startswith("midyear") or cue.startswith("halfyear"):
+        return half_period(y, 1)
+    if cue.startswith("annual"):
+        return year_period(y)
+    return None
+
+
+RANGE_WORD = r"(?:-|–|—|to|until|till|and|through)"
+PATTERNS: list[tuple[re.Pattern, object, str]] = [
+    (re.compile(rf"\b(?:between\s+|from\s+)?(?P<d1>{DAY})(?:\s+(?P<m1>{MONTH}))?(?:\s+(?P<y1>{YEAR}))?\s*{RANGE_WORD}\s*(?P<d2>{DAY})\s+(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?\b", re.I), _between_days, "reference"),
+    (re.compile(rf"\b(?:between\s+|from\s+)?(?P<m1>{MONTH})\s+(?P<d1>{DAY})(?:,?\s+(?P<y1>{YEAR}))?\s*{RANGE_WORD}\s*(?P<m2>{MONTH})\s+(?P<d2>{DAY})(?:,?\s+(?P<y2>{YEAR}))?\b", re.I), _between_days_us, "reference"),
+    (re.compile(rf"\b(?:between\s+|from\s+)?(?P<m1>{MONTH})(?:\s+(?P<y1>{YEAR}))?\s*{RANGE_WORD}\s*(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?\b", re.I), _between_months, "reference"),
+    (re.compile(rf"\b(?P<which>first|second)\s+half\s+of\s+(?:(?P<y>{YEAR})|the\s+year|this\s+year)", re.I), _half, "reference"),
+    (re.compile(rf"\bH(?P<which>[12])\s+(?P<y>{YEAR})\b"), _half, "reference"),
+    (re.compile(rf"\b(?P<q>{QUARTER_WORDS})\s+quarter\s+of\s+(?:(?P<y>{YEAR})|the\s+year|this\s+year)", re.I), _quarter, "reference"),
+    (re.compile(rf"\bQ(?P<q>[1-4])(?:\s+(?P<y>{YEAR}))?\b"), _quarter, "reference"),
+    (re.compile(rf"\bfirst\s+(?P<n>two|three|four|five|six|nine)\s+months\s+of\s+(?:(?P<y>{YEAR})|the\s+year|this\s+year)", re.I), _first_months, "reference"),
+    (re.compile(rf"\b(?P<d>{DAY})\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b", re.I), _day, "day"),
+    (re.compile(rf"\b(?P<m>{MONTH})\s+(?P<d>{DAY})(?:st|nd|rd|th)?(?:,?\s+(?P<y>{YEAR}))?\b(?!\s*(?:%|per|percent|civilian|people|killed))", re.I), _day, "day"),
+    (re.compile(rf"\b(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b", re.I), _month_year, "reference"),
+    (re.compile(rf"\b(?P<cue>mid-?year|half-?year|annual)\s+(?:report|update|review)(?:\s+(?:for\s+)?(?P<y>{YEAR}))?", re.I), _report_cue, "reference"),
+    (re.compile(rf"(?<![\d,.])(?P<y>{YEAR})(?![\d,])", re.I), _year, "reference"),
+    (re.compile(r"\b(?:(?:last|previous|past|this)\s+(?:year|month|week)|(?:the\s+)?(?:past|last)\s+24\s+hours)\b", re.I), _relative, "relative"),
+]
+
+SINCE = re.compile(
+    r"\bsince\s+(?:the\s+(?:beginning|start|onset)\s+of\s+)?(?:the\s+[a-z\s]{0,40}?\s+(?:in|on)\s+)?$", re.I
+)
+FROM_DAY = re.compile(r"\bfrom\s+$", re.I)
+COMPARISON = re.compile(
+    r"\b(?:compared\s+(?:to|with)|from|than(?:\s+(?:in|during))?|over|versus|vs\.?|against)\s+(?:the\s+)?(?:same\s+(?:\w+\s+)?(?:period|timeframe|time|months?|quarter)\s+(?:in|of|last)\s+)?$",
+    re.I,
+)
+SAME_PERIOD = re.compile(
+    rf"\b(?:the\s+)?same\s+(?:reporting\s+)?(?:period|timeframe|time|months?|quarter)\s+(?:(?:in|of)\s+(?P<y>{YEAR})|last\s+year|(?:in\s+|of\s+)?the\s+previous\s+year|a\s+year\s+(?:earlier|before|ago))",
+    re.I,
+)
+PREVIOUS = re.compile(r"\b(?:the\s+)?(?:previous|preceding|prior|last)\s+(?P<unit>quarter|month|year|half|week|reporting\s+period)\b", re.I)
+
+
+def find_periods(text: str, doc_date: date | None, year: int | None = None) -> list[PeriodMention]:
+    """Every period expression in `text`, left to right, longest first where they overlap."""
+    explicit = re.findall(rf"(?<![\d,.])({YEAR})(?![\d,])", text)
+    if year is None:
+        year = int(explicit[-1]) if explicit else (doc_date.year if doc_date else None)
+    ctx = Context(doc_date, year)
+    found: list[PeriodMention] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, build, role in PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            period = build(m, ctx)
+            if period is None:
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(PeriodMention(m.start(), m.end(), period, role, m.group()))
+    found.sort(key=lambda p: p.start)
+    return [_with_role(text, p) for p in found]
+
+
+def _with_role(text: str, p: PeriodMention) -> PeriodMention:
+    before = text[max(0, p.start - 60) : p.start]
+    if p.role in ("reference", "day") and SINCE.search(before) or (p.role == "day" and FROM_DAY.search(before)):
+        return replace(p, role="since")
+    if p.role in ("reference", "relative") and COMPARISON.search(before):
+        return replace(p, role="comparison")
+    if p.role == "relative":
+        return replace(p, role="reference")
+    return p
+
+
+def same_period_comparisons(text: str, reference: Period | None) -> list[tuple[int, int, Period]]:
+    """'the same period in 2020' / 'last year': the reference span moved to that year."""
+    out = []
+    if reference is None or reference.end is None:
+        return out
+    for m in SAME_PERIOD.finditer(text):
+        target = int(m["y"]) if m["y"] else reference.start.year - 1
+        out.append((m.start(), m.end(), reference.shifted_years(target - reference.start.year)))
+    return out
+
+
+def previous_period(reference: Period | None, unit: str) -> Period | None:
+    """'the previous quarter / month / year' before a reference period."""
+    if reference is None or reference.end is None:
+        return None
+    s = reference.start
+    unit = unit.lower()
+    if unit.startswith("reporting") or unit == "half":
+        length = reference.end - reference.start
+        end = reference.start - timedelta(days=1)
+        if reference.label and reference.label[-2:] in ("Q2", "Q3", "Q4", "H2"):
+            months = 3 if "Q" in reference.label else 6
+            first = date(s.year, s.month, 1)
+            back = first.month - months
+            start = date(s.year + (back - 1) // 12, (back - 1) % 12 + 1, 1)
+            return Period(start, end)
+        return Period(end - length, end)
+    if unit == "quarter":
+        q = (s.month - 1) // 3 + 1
+        return quarter_period(s.year, q - 1) if q > 1 else quarter_period(s.year - 1, 4)
+    if unit == "month":
+        prev = date(s.year, s.month, 1) - timedelta(days=1)
+        return month_period(prev.year, prev.month)
+    if unit == "year":
+        return reference.shifted_years(-1)
+    return None

