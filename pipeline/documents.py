@@ -38,7 +38,7 @@ class Document:
     published: date | None = None
     source: str | None = None
     url: str | None = None
-    ingested_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc).replace(tzinfo=None))
+    ingested_at: datetime = field(default_factory=lambda: utc_now())
 
     def as_row(self) -> dict:
         return {
@@ -51,6 +51,11 @@ class Document:
             "body": self.body,
             "ingested_at": self.ingested_at,
         }
+
+
+def utc_now() -> datetime:
+    """Naive UTC, as DuckDB's TIMESTAMP stores it."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
 def doc_id_for(body: str) -> str:

@@ -212,11 +212,15 @@ def _relative(m: re.Match, ctx: Context) -> Period | None:
 
 
 def _report_cue(m: re.Match, ctx: Context) -> Period | None:
-    # a report's own year: written after the cue, else the year it was published
-    y = int(m["y"]) if m["y"] else (ctx.doc_date.year if ctx.doc_date else ctx.year)
-    if y is None:
-        return None
+    # a report's own year: written after the cue, else the year it was published (an annual
+    # report comes out after the year it covers)
     cue = m["cue"].lower().replace("-", "").replace(" ", "")
+    if m["y"]:
+        y = int(m["y"])
+    elif ctx.doc_date:
+        y = ctx.doc_date.year - (1 if cue.startswith("annual") else 0)
+    else:
+        return None
     if cue.startswith("midyear") or cue.startswith("halfyear"):
         return half_period(y, 1)
     if cue.startswith("annual"):
@@ -238,7 +242,7 @@ PATTERNS: list[tuple[re.Pattern, object, str]] = [
     (re.compile(rf"\b(?P<m>{MONTH})\s+(?P<d>{DAY})(?:st|nd|rd|th)?(?:,?\s+(?P<y>{YEAR}))?\b(?!\s*(?:%|per|percent|civilian|people|killed))", re.I), _day, "day"),
     (re.compile(rf"\b(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b", re.I), _month_year, "reference"),
     (re.compile(rf"\b(?P<cue>mid-?year|half-?year|annual)\s+(?:report|update|review)(?:\s+(?:for\s+)?(?P<y>{YEAR}))?", re.I), _report_cue, "reference"),
-    (re.compile(rf"(?<![\d,.])(?P<y>{YEAR})(?![\d,])", re.I), _year, "reference"),
+    (re.compile(rf"(?<![\d,.])(?P<y>{YEAR})(?!\d|,\d)", re.I), _year, "reference"),
     (re.compile(r"\b(?:(?:last|previous|past|this)\s+(?:year|month|week)|(?:the\s+)?(?:past|last)\s+24\s+hours)\b", re.I), _relative, "relative"),
 ]
 
@@ -259,7 +263,7 @@ PREVIOUS = re.compile(r"\b(?:the\s+)?(?:previous|preceding|prior|last)\s+(?P<uni
 
 def find_periods(text: str, doc_date: date | None, year: int | None = None) -> list[PeriodMention]:
     """Every period expression in `text`, left to right, longest first where they overlap."""
-    explicit = re.findall(rf"(?<![\d,.])({YEAR})(?![\d,])", text)
+    explicit = re.findall(rf"(?<![\d,.])({YEAR})(?!\d|,\d)", text)
     if year is None:
         year = int(explicit[-1]) if explicit else (doc_date.year if doc_date else None)
     ctx = Context(doc_date, year)
@@ -284,8 +288,6 @@ def _with_role(text: str, p: PeriodMention) -> PeriodMention:
         return replace(p, role="since")
     if p.role in ("reference", "relative") and COMPARISON.search(before):
         return replace(p, role="comparison")
-    if p.role == "relative":
-        return replace(p, role="reference")
     return p
 
 

@@ -6,6 +6,9 @@ checks that re-validate what the warehouse holds.
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 import pandas as pd
 import pandera.pandas as pa
 import pycountry
@@ -17,12 +20,19 @@ ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
 SHA256_HEX = r"^[0-9a-f]{64}$"
 
 
+def _is_iso_date(value: object) -> bool:
+    try:
+        return bool(re.fullmatch(ISO_DATE, str(value))) and date.fromisoformat(str(value)) is not None
+    except ValueError:
+        return False
+
+
 def _column(field: Field) -> pa.Column:
     checks: list[pa.Check] = []
     if field.enum:
         checks.append(pa.Check.isin(field.enum, name=f"{field.name}_in_enum"))
     if field.type == "date":
-        checks.append(pa.Check.str_matches(ISO_DATE, name=f"{field.name}_is_iso_date"))
+        checks.append(pa.Check(_is_iso_date, element_wise=True, name=f"{field.name}_is_iso_date", error="is_iso_date"))
     dtype = {"int": "int64", "float": "float64"}.get(field.type)
     return pa.Column(dtype, nullable=field.nullable, checks=checks, coerce=dtype is not None)
 
@@ -70,16 +80,6 @@ FIGURE_CHECKS: dict[str, tuple[object, str]] = {
     "count_not_negative": (_count_not_negative, "a count cannot be negative"),
 }
 
-# Words for the column-level checks, so a rejection reads as a sentence.
-COLUMN_CHECK_REASONS = {
-    "in_enum": "value is not one of the spec's enum values",
-    "is_iso_date": "date is not an ISO date (YYYY-MM-DD)",
-    "country_is_iso3": "country is not an ISO 3166-1 alpha-3 code",
-    "not_nullable": "a required field is empty",
-    "dtype": "value has the wrong type",
-}
-
-
 def _figure_columns() -> dict[str, pa.Column]:
     columns = {f.name: _column(f) for f in FIGURE_FIELDS}
     columns["country"] = pa.Column(
@@ -106,12 +106,24 @@ DocumentSchema = pa.DataFrameSchema(
 )
 
 
-def reason_for(check: str) -> str:
-    """A sentence for a failing check name as pandera reports it."""
-    name = str(check).split("(")[0]
-    if name in FIGURE_CHECKS:
-        return FIGURE_CHECKS[name][1]
-    for suffix, reason in COLUMN_CHECK_REASONS.items():
-        if name.endswith(suffix) or suffix in name:
-            return reason
-    return f"failed {name}"
+_REASON_TO_NAME = {reason: name for name, (_, reason) in FIGURE_CHECKS.items()}
+
+
+def describe_failure(check: str, column: str | None) -> tuple[str, str]:
+    """(check name, reason in words) for one pandera failure case."""
+    check = str(check)
+    if check in _REASON_TO_NAME:
+        return _REASON_TO_NAME[check], check
+    if column == "country" and check.startswith("isin"):
+        return "country_is_iso3", "country is not an ISO 3166-1 alpha-3 code"
+    if check.startswith("isin"):
+        return f"{column}_in_enum", f"{column} is not one of the spec's values"
+    if check.startswith("str_matches") or check == "is_iso_date":
+        return f"{column}_is_iso_date", f"{column} is not an ISO date (YYYY-MM-DD)"
+    if check == "not_nullable":
+        return f"{column}_not_null", f"{column} is required but empty"
+    if check.startswith("dtype") or "coerce" in check:
+        return f"{column}_type", f"{column} has the wrong type"
+    if check.startswith("column_in_dataframe"):
+        return "columns_present", "a field of the record is missing"
+    return check, f"failed {check}" + (f" on {column}" if column else "")

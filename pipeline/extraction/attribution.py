@@ -85,12 +85,12 @@ def _speaker_before(text: str) -> str | None:
     for chunk in reversed(chunks[-3:]):
         if not chunk[:1].isupper() and not re.match(r"(?:the|a|an)\s", chunk):
             continue
-        name = _person_name(chunk)
-        if name:
-            return name
         body = canonical_body(chunk)
         if body:
             return body
+        name = _person_name(chunk)
+        if name:
+            return name
     return None
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from pipeline.documents import Document
@@ -21,6 +21,7 @@ from pipeline.extraction.mentions import Mention, build_mentions
 from pipeline.extraction.tokens import Segment, Token, paragraphs, sentences, tokenize
 from pipeline.periods import (
     PREVIOUS,
+    SAME_PERIOD,
     Period,
     PeriodMention,
     find_periods,
@@ -94,6 +95,8 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
         ctx.last_body = body_named
     periods = [_shift(p, seg.start) for p in find_periods(text, ctx.published)]
     references = [p for p in periods if p.role in ("reference", "day", "since")]
+    # "reported this week" dates the report; it names the figure's period only when nothing else does
+    references = references or [replace(p, role="reference") for p in periods if p.role == "relative"]
     mentions = build_mentions(tokens, body)
     if who:
         state.attribution, state.attribution_words = who, who_words
@@ -229,6 +232,8 @@ def _comparison_period(
     m: Mention, tokens: list[Token], text: str, offset: int, periods: list[PeriodMention], reference: Period | None
 ) -> tuple[Period | None, str]:
     end = tokens[m.stop - 1].end
+    if reference is None and SAME_PERIOD.search(text):
+        return None, ""  # "the same period in 2020" cannot be placed without the figure's own period
     for start_, stop, period in same_period_comparisons(text, reference):
         if start_ + offset >= end - 200:
             return period, text[start_:stop]

@@ -131,6 +131,8 @@ METRIC_PHRASES = {
     ("death", "toll"): "killed",
     ("fatality", "toll"): "killed",
     ("in", "need"): "in_need",
+    ("humanitarian", "assistance"): "in_need",
+    ("assistance", "to"): "in_need",
     ("taken", "into", "custody"): "detained",
     ("forced", "to", "flee"): "displaced",
     ("fled", "the", "country"): "refugees",
@@ -167,7 +169,6 @@ METRIC_WORDS = {
     "raids": "attacks", "bombings": "attacks", "explosions": "attacks",
     "affected": "affected", "victims": "affected", "hunger": "affected", "malnourished": "affected",
     "cases": "affected", "starvation": "affected", "orphaned": "affected", "sick": "affected",
-    "assistance": "in_need", "aid": "in_need",
 }
 # "groups" counts armed groups only where the words around it are about armed violence.
 GROUP_WORDS = frozenset("groups organisations organizations factions".split())

@@ -28,10 +28,10 @@ LEFT_VERBS = {
     "arrested": "detained",
 }
 COPULAS = frozenset("were are was is".split())
-CLAUSE_BREAKS = frozenset({";", ":", "while", "whereas", "but", "—", "–"})
+CLAUSE_BREAKS = frozenset({";", ":", "while", "whereas", "but", "—", "–", "according", "citing"})
 NEAR_WINDOW = 8
 FAR_WINDOW = 20
-BREAKDOWN_OPENERS = frozenset({"including", "among", "incl"})
+BREAKDOWN_OPENERS = frozenset({"including", "among", "incl", "with"})
 
 
 def _match_at(tokens: list[Token], i: int, table: dict[tuple[str, ...], str]) -> tuple[str, int] | None:
@@ -55,6 +55,17 @@ def metric_at(tokens: list[Token], i: int, armed: bool) -> tuple[str, int] | Non
     return None
 
 
+def metric_ending_at(tokens: list[Token], i: int, armed: bool) -> tuple[str, int, int] | None:
+    """Like metric_at, for a backward scan: (metric, first token index, words) of a phrase
+    ending at token i ("killed or injured" read from its last word)."""
+    for phrase, value in METRIC_PHRASES.items():
+        k = len(phrase)
+        if i - k + 1 >= 0 and tuple(t.lower for t in tokens[i - k + 1 : i + 1]) == phrase:
+            return value, i - k + 1, k
+    hit = metric_at(tokens, i, armed)
+    return (hit[0], i, hit[1]) if hit else None
+
+
 def population_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
     hit = _match_at(tokens, i, POPULATION_PHRASES)
     if hit:
@@ -67,7 +78,12 @@ def population_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
     return None
 
 
-def _scan_right(tokens: list[Token], lo: int, hi: int, armed: bool) -> tuple[str | None, str | None, list[str]]:
+def _scan_right(
+    tokens: list[Token], lo: int, hi: int, armed: bool, starts: frozenset[int] = frozenset()
+) -> tuple[str | None, str | None, list[str]]:
+    """Metric and population named after a number. A metric word that stands right before
+    another number labels that number ("deaths reached 3,403 and injuries 6,989"), so it is
+    passed over."""
     metric = population = None
     words: list[str] = []
     i = lo
@@ -78,6 +94,9 @@ def _scan_right(tokens: list[Token], lo: int, hi: int, armed: bool) -> tuple[str
             break
         if metric is None:
             hit = metric_at(tokens, i, armed)
+            if hit and (i + hit[1]) in starts:
+                i += hit[1]
+                continue
             if hit:
                 metric = hit[0]
                 words.append(" ".join(t.text for t in tokens[i : i + hit[1]]))
@@ -104,13 +123,13 @@ def _scan_left(tokens: list[Token], lo: int, hi: int, armed: bool) -> tuple[str 
     metric = population = None
     words: list[str] = []
     for i in range(hi - 1, lo - 1, -1):
-        if tokens[i].lower in CLAUSE_BREAKS:
+        if tokens[i].lower in CLAUSE_BREAKS or tokens[i].text == ")":
             break
         if metric is None:
-            hit = metric_at(tokens, i, armed)
+            hit = metric_ending_at(tokens, i, armed)
             if hit:
-                metric = hit[0]
-                words.append(" ".join(t.text for t in tokens[i : i + hit[1]]))
+                metric, first, length = hit
+                words.append(" ".join(t.text for t in tokens[first : first + length]))
                 continue
         if population is None:
             pop = population_at(tokens, i)
@@ -148,6 +167,7 @@ def assign_meaning(tokens: list[Token], mentions: list[Mention], carried: tuple[
     paragraph, for sentences that only continue it ("The provisional tally stood at 165").
     """
     armed = _armed_context(tokens)
+    starts = frozenset(m.first for m in mentions)
     civilian_context = any(t.lower in ("civilian", "civilians") for t in tokens)
     _find_parents(tokens, mentions)
     for n, m in enumerate(mentions):
@@ -164,14 +184,14 @@ def assign_meaning(tokens: list[Token], mentions: list[Mention], carried: tuple[
             metric, how = LEFT_VERBS[tokens[k].lower], "verb before"
             words.append(tokens[k].text)
         # 2. the words right after it
-        rm, rp, rw = _scan_right(tokens, m.stop, min(nxt, m.stop + NEAR_WINDOW), armed)
+        rm, rp, rw = _scan_right(tokens, m.stop, min(nxt, m.stop + NEAR_WINDOW), armed, starts)
         if metric is None and rm:
             metric, how = rm, "words after"
         population = rp
         words += rw
         # 3. further right, past parts of a list: "18 children and 3 women, have been killed"
         if metric is None and m.kind == "count" and m.before_after is None and _lists_people(tokens, m.stop):
-            fm, fp, fw = _scan_right(tokens, m.stop, min(len(tokens), m.stop + FAR_WINDOW), armed)
+            fm, fp, fw = _scan_right(tokens, m.stop, min(len(tokens), m.stop + FAR_WINDOW), armed, starts)
             if fm:
                 metric, how = fm, "predicate after"
                 words += fw
@@ -187,7 +207,9 @@ def assign_meaning(tokens: list[Token], mentions: list[Mention], carried: tuple[
         if metric is None and parent is not None and parent.metric:
             metric, how = parent.metric, "breakdown of a total"
         if metric is None and (m.kind != "count" or _ends_bare(tokens, m.stop)):
-            for earlier in reversed(mentions[:n]):
+            # a change or share describes the sentence's total, not a part of it
+            earlier_ones = [e for e in mentions[:n] if e.parent is None] if m.kind != "count" else mentions[:n]
+            for earlier in reversed(earlier_ones):
                 if earlier.metric:
                     metric, how = earlier.metric, "same clause as an earlier figure"
                     population = population or earlier.population
@@ -195,8 +217,8 @@ def assign_meaning(tokens: list[Token], mentions: list[Mention], carried: tuple[
         if metric is None and carried is not None and (m.kind != "count" or _ends_bare(tokens, m.stop)):
             metric, how = carried[0], "carried from the previous sentence"
             population = population or carried[1]
-        if population is None and parent is not None:
-            population = parent.population
+        if parent is not None and population in (None, "people") and parent.population not in (None, "people"):
+            population = parent.population  # "2,791 civilian casualties, with 876 people killed"
         if population is None and n > 0 and m.first - prev_stop <= 3 and mentions[n - 1].population:
             population = mentions[n - 1].population  # "1,557 others wounded"
         if population is None and m.kind != "count" and n > 0 and mentions[n - 1].population:

@@ -1,6 +1,6 @@
 """The `humstat` command: run the pipeline, extract figures from files, query the warehouse.
 
-This is the one module of `pipeline/` that may import Dagster (for `humstat run`), and it
+This package is the one part of `pipeline/` that may import Dagster (`humstat run`), and it
 does so lazily, so `extract` and `sql` start quickly.
 """
 
@@ -33,13 +33,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from pipeline.run import run_pipeline
+    from pipeline.cli.run import run_pipeline
 
     return run_pipeline(inbox=args.inbox, warehouse=args.warehouse)
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
-    from pipeline.query import print_query
+    from pipeline.cli.sql import print_query
 
     return print_query(args.query, warehouse=args.warehouse)
 

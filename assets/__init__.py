@@ -1,0 +1,1 @@
+"""Thin Dagster assets, checks and the Definitions over `pipeline/` and `schemas/`."""

@@ -1,0 +1,24 @@
+"""The Definitions: every asset, check and resource of humstat, for `dagster dev` and `humstat run`."""
+
+
+import dagster as dg
+
+from assets.checks import SCHEMA_CHECKS
+from assets.extract import extracted_figures
+from assets.ingest import source_documents
+from assets.resources import build_resources
+from assets.trends import trend_views
+from assets.validate import validated_figures
+from assets.warehouse import load_documents, load_figures, reference_figures
+
+ALL_ASSETS = [source_documents, extracted_figures, validated_figures, load_documents, load_figures, reference_figures, trend_views]
+ALL_CHECKS = [*SCHEMA_CHECKS]
+
+main_job = dg.define_asset_job("humstat_main", selection=dg.AssetSelection.all(), description="Every asset over the inbox.")
+
+defs = dg.Definitions(
+    assets=ALL_ASSETS,
+    asset_checks=ALL_CHECKS,
+    jobs=[main_job],
+    resources=build_resources(),
+)

@@ -1,0 +1,71 @@
+"""Warehouse: the DuckDB tables, each written in one transaction by an asset in the DuckDB pool."""
+
+
+from pathlib import Path
+
+import dagster as dg
+from dagster_duckdb import DuckDBResource
+
+from assets.ingest import InboxRead
+from assets.resources import DUCKDB_POOL, duckdb_writer, HumstatPaths
+from pipeline import warehouse
+from pipeline.documents import utc_now
+from pipeline.reference import read_reference_folder
+from pipeline.validation import ValidatedFigures
+
+
+def _table_metadata(con, table: str, order: str) -> dict:
+    return {
+        "dagster/row_count": dg.MetadataValue.int(warehouse.count_rows(con, table)),
+        "preview": dg.MetadataValue.md(warehouse.preview_markdown(con, f"SELECT * EXCLUDE ({order}) FROM {table}")),
+    }
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec("documents", group_name="warehouse", kinds={"duckdb"}, deps=["source_documents"],
+                     description="Every document read: metadata and the body its figures index."),
+        dg.AssetSpec("rejected_documents", group_name="warehouse", kinds={"duckdb"}, deps=["source_documents"],
+                     description="Files that could not be read as documents, with the failing check and why."),
+    ],
+    pool=DUCKDB_POOL,
+)
+def load_documents(source_documents: InboxRead, duckdb: DuckDBResource):
+    rows = [d.as_row() for d in source_documents.documents]
+    rejections = [r.as_row(utc_now()) for r in source_documents.rejections]
+    with duckdb_writer(duckdb) as con:
+        warehouse.load_documents(con, rows, rejections, source_documents.scanned_paths)
+        yield dg.MaterializeResult(asset_key="documents", metadata=_table_metadata(con, "documents", "body"))
+        yield dg.MaterializeResult(asset_key="rejected_documents", metadata=_table_metadata(con, "rejected_documents", "input"))
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec("figures", group_name="warehouse", kinds={"duckdb"}, deps=["source_documents", "validated_figures", "documents"],
+                     description="Validated figure records (the spec's fields plus period label, parent and evidence)."),
+        dg.AssetSpec("rejected_figures", group_name="warehouse", kinds={"duckdb"}, deps=["source_documents", "validated_figures"],
+                     description="Figure records that failed validation: the record, the failing checks, why."),
+    ],
+    pool=DUCKDB_POOL,
+)
+def load_figures(source_documents: InboxRead, validated_figures: ValidatedFigures, duckdb: DuckDBResource):
+    doc_ids = [d.doc_id for d in source_documents.documents]
+    with duckdb_writer(duckdb) as con:
+        warehouse.load_figures(con, validated_figures.valid, validated_figures.rejected, doc_ids)
+        yield dg.MaterializeResult(asset_key="figures", metadata=_table_metadata(con, "figures", "sentence, evidence"))
+        yield dg.MaterializeResult(asset_key="rejected_figures", metadata=_table_metadata(con, "rejected_figures", "input"))
+
+
+@dg.asset(group_name="warehouse", kinds={"duckdb"}, pool=DUCKDB_POOL,
+          description="Published reference series from data/reference/*.csv, one row per metric and period.")
+def reference_figures(context: dg.AssetExecutionContext, paths: HumstatPaths, duckdb: DuckDBResource) -> dg.MaterializeResult:
+    rows, problems = read_reference_folder(Path(paths.reference))
+    for p in problems:
+        context.log.warning(f"reference {p.series} line {p.line}: {p.reason}")
+    with duckdb_writer(duckdb) as con:
+        warehouse.load_reference(con, rows)
+        metadata = _table_metadata(con, "reference_figures", "note")
+    metadata["problems"] = dg.MetadataValue.md(
+        "\n".join(f"- {p.series} line {p.line}: {p.reason}" for p in problems) or "_none_"
+    )
+    return dg.MaterializeResult(metadata=metadata)

@@ -1,0 +1,71 @@
+"""`humstat run`: materialize every Dagster asset in process, then print what happened.
+
+The same Definitions the UI shows; with DAGSTER_HOME set the run is recorded in that
+instance (and its DuckDB pool limit applies), otherwise an ephemeral instance is used.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import dagster as dg
+import duckdb
+from tabulate import tabulate
+
+from pipeline.config import warehouse_path
+from pipeline.trends import LATEST_TRENDS
+
+
+def _instance() -> dg.DagsterInstance:
+    return dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
+
+
+def materialize_all(inbox: str | None = None, warehouse: str | None = None, reference: str | None = None) -> dg.ExecuteInProcessResult:
+    from assets.definitions import ALL_ASSETS, ALL_CHECKS
+    from assets.resources import build_resources
+
+    with _instance() as instance:
+        return dg.materialize(
+            [*ALL_ASSETS, *ALL_CHECKS],
+            resources=build_resources(inbox, warehouse, reference),
+            instance=instance,
+            run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}},
+            raise_on_error=False,
+        )
+
+
+def summary(warehouse: str | None = None, trend_rows: int = 8) -> str:
+    con = duckdb.connect(str(warehouse_path(warehouse)), read_only=True)
+    try:
+        counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]
+                  for t in ("documents", "rejected_documents", "figures", "rejected_figures", "reference_figures")}
+        cursor = con.execute(LATEST_TRENDS.format(limit=trend_rows))
+        headers = [d[0] for d in cursor.description]
+        rows = cursor.fetchall()
+    finally:
+        con.close()
+    lines = [
+        f"documents read {counts['documents']}, rejected {counts['rejected_documents']}",
+        f"figures loaded {counts['figures']}, rejected {counts['rejected_figures']}",
+        f"reference rows {counts['reference_figures']}",
+        "",
+        "latest trend_series rows:",
+        tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True),
+    ]
+    return "\n".join(lines)
+
+
+def run_pipeline(inbox: str | None = None, warehouse: str | None = None) -> int:
+    result = materialize_all(inbox, warehouse)
+    failures = result.get_step_failure_events()
+    for event in failures:
+        error = event.step_failure_data.error
+        print(f"humstat: step {event.step_key} failed: {error.message.strip() if error else 'unknown error'}", file=sys.stderr)
+    failed_checks = [e for e in result.get_asset_check_evaluations() if not e.passed]
+    for check in failed_checks:
+        print(f"humstat: check {check.asset_check_key.to_user_string()} failed", file=sys.stderr)
+    if not result.success or failures:
+        return 1
+    print(summary(warehouse))
+    return 1 if failed_checks else 0

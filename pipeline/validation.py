@@ -1,0 +1,80 @@
+"""Validate figure records with the pandera schema; quarantine failing rows, keep the rest.
+
+Nothing is dropped silently: every record ends in exactly one of the returned frames, the
+rejected ones with the failing checks and a reason in words.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import pandas as pd
+import pandera.pandas as pa
+
+from pipeline.documents import utc_now
+from schemas.fields import FIGURE_FIELDS, names
+from schemas.models import FIGURE_CHECKS, FigureSchema, describe_failure
+
+
+@dataclass(frozen=True)
+class ValidatedFigures:
+    valid: list[dict]
+    rejected: list[dict]
+
+
+def figures_frame(records: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(records, columns=names(FIGURE_FIELDS))
+    return frame.astype({"value": "float64", "low": "float64", "high": "float64"})
+
+
+def span_failures(records: list[dict], bodies: dict[str, str]) -> dict[int, str]:
+    """Rows whose span does not index their document's body (needs the bodies, so not in pandera)."""
+    failures = {}
+    for i, r in enumerate(records):
+        body = bodies.get(r["doc_id"])
+        if body is None:
+            failures[i] = "span_inside_body: the figure's document is not among those read"
+        elif not (0 <= r["char_start"] < r["char_end"] <= len(body)) or body[r["char_start"] : r["char_end"]] != r["text"]:
+            failures[i] = "span_inside_body: the span does not hold the figure's text in the body"
+    return failures
+
+
+def validate_figures(records: list[dict], bodies: dict[str, str]) -> ValidatedFigures:
+    frame = figures_frame(records)
+    problems: dict[int, list[tuple[str, str]]] = {}
+    for i, message in span_failures(records, bodies).items():
+        check, reason = message.split(": ", 1)
+        problems.setdefault(i, []).append((check, reason))
+    try:
+        FigureSchema.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as err:
+        for _, case in err.failure_cases.iterrows():
+            column = case["column"] if isinstance(case["column"], str) and case["column"] != "figures" else None
+            check, reason = describe_failure(case["check"], column)
+            if check in FIGURE_CHECKS:
+                column = None  # a record-level check, which pandera reports once per column
+            if column:
+                reason = f"{reason} (found {case['failure_case']!r})"
+            index = case["index"]
+            rows = range(len(records)) if index is None or index != index else [int(index)]
+            for i in rows:
+                problems.setdefault(i, []).append((check, reason))
+    now = utc_now()
+    valid, rejected = [], []
+    for i, record in enumerate(records):
+        if i not in problems:
+            valid.append(record)
+            continue
+        unique = list({check: (check, reason) for check, reason in reversed(problems[i])}.values())[::-1]
+        rejected.append(
+            {
+                "figure_id": record["figure_id"],
+                "doc_id": record.get("doc_id"),
+                "check": "; ".join(c for c, _ in unique),
+                "reason": "; ".join(r for _, r in unique),
+                "input": json.dumps(record, ensure_ascii=False, default=str),
+                "rejected_at": now,
+            }
+        )
+    return ValidatedFigures(valid, rejected)
