@@ -7,7 +7,7 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from assets.ingest import InboxRead
-from assets.resources import DUCKDB_POOL, duckdb_writer, HumstatPaths
+from assets.resources import DUCKDB_POOL, HumstatPaths, duckdb_writer
 from pipeline import warehouse
 from pipeline.documents import utc_now
 from pipeline.reference import read_reference_folder

@@ -113,6 +113,7 @@ def _day_month(day: str, month: str, year: int) -> date | None:
 class Context:
     doc_date: date | None
     year: int | None  # the year the text is about, where it says so
+    year_written: bool = False  # the text names that year (not taken from the document date)
 
 
 def _ctx_year(ctx: Context, text: str | None) -> int | None:
@@ -175,7 +176,7 @@ def _month_year(m: re.Match, ctx: Context) -> Period | None:
     if y is None:
         return None
     month = _month(m["m"])
-    if not m["y"] and ctx.doc_date and date(y, month, 1) > ctx.doc_date:
+    if not m["y"] and not ctx.year_written and ctx.doc_date and date(y, month, 1) > ctx.doc_date:
         y -= 1  # "in November", written in January, is last November
     return month_period(y, month)
 
@@ -251,7 +252,7 @@ SINCE = re.compile(
 )
 FROM_DAY = re.compile(r"\bfrom\s+$", re.I)
 COMPARISON = re.compile(
-    r"\b(?:compared\s+(?:to|with)|from|than(?:\s+(?:in|during))?|over|versus|vs\.?|against)\s+(?:the\s+)?(?:same\s+(?:\w+\s+)?(?:period|timeframe|time|months?|quarter)\s+(?:in|of|last)\s+)?$",
+    r"\b(?:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|from|on|than(?:\s+(?:in|during))?|over|versus|vs\.?|against)\s+(?:the\s+)?(?:same\s+(?:\w+\s+)?(?:period|timeframe|time|months?|quarter)\s+(?:in|of|last)\s+)?$",
     re.I,
 )
 SAME_PERIOD = re.compile(
@@ -264,9 +265,10 @@ PREVIOUS = re.compile(r"\b(?:the\s+)?(?:previous|preceding|prior|last)\s+(?P<uni
 def find_periods(text: str, doc_date: date | None, year: int | None = None) -> list[PeriodMention]:
     """Every period expression in `text`, left to right, longest first where they overlap."""
     explicit = re.findall(rf"(?<![\d,.])({YEAR})(?!\d|,\d)", text)
+    written = year is not None or bool(explicit)
     if year is None:
         year = int(explicit[-1]) if explicit else (doc_date.year if doc_date else None)
-    ctx = Context(doc_date, year)
+    ctx = Context(doc_date, year, written)
     found: list[PeriodMention] = []
     taken: list[tuple[int, int]] = []
     for pattern, build, role in PATTERNS:
@@ -279,7 +281,11 @@ def find_periods(text: str, doc_date: date | None, year: int | None = None) -> l
             taken.append((m.start(), m.end()))
             found.append(PeriodMention(m.start(), m.end(), period, role, m.group()))
     found.sort(key=lambda p: p.start)
-    return [_with_role(text, p) for p in found]
+    same = [(m.start(), m.end()) for m in SAME_PERIOD.finditer(text)]
+    return [
+        replace(p, role="comparison") if any(a <= p.start and p.end <= b for a, b in same) else _with_role(text, p)
+        for p in found
+    ]
 
 
 def _with_role(text: str, p: PeriodMention) -> PeriodMention:

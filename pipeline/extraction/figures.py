@@ -15,7 +15,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from pipeline.documents import Document
-from pipeline.extraction.attribution import attribution_in, attribution_in_title, canonical_body
+from pipeline.extraction.attribution import (
+    alias_text,
+    attribution_in,
+    attribution_in_title,
+    bodies_in,
+    canonical_body,
+)
 from pipeline.extraction.meaning import assign_meaning
 from pipeline.extraction.mentions import Mention, build_mentions
 from pipeline.extraction.tokens import Segment, Token, paragraphs, sentences, tokenize
@@ -60,7 +66,12 @@ class ParagraphState:
 
 
 def _document_context(doc: Document) -> DocumentContext:
-    counts = Counter(iso for _, iso in countries_in(f"{doc.title or ''}\n{doc.body}"))
+    text = f"{doc.title or ''}\n{doc.body}"
+    counts = Counter(iso for _, iso in countries_in(text))
+    if not counts:
+        # "UNAMA documented ...": the bodies named carry their country in their full names
+        names = " ".join(alias_text(b) for b in bodies_in(text) + ([doc.source] if doc.source else []))
+        counts = Counter(iso for _, iso in countries_in(names))
     country = counts.most_common(1)[0][0] if counts else None
     title_period = None
     if doc.title:
@@ -106,7 +117,7 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
         return []
     assign_meaning(tokens, mentions, state.carried)
     sentence_countries = [iso for _, iso in countries_in(text)]
-    places = places_in(text)
+    places = places_in(text, ctx.country)
     country = _country(sentence_countries, places, state, ctx)
     records = []
     ids: dict[int, str] = {}

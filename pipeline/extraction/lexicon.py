@@ -102,8 +102,8 @@ QUALIFIERS_AFTER = {("or", "more"): "at_least", ("plus",): "at_least", ("or", "s
 
 # Direction words that give a change its sign.
 INCREASE_WORDS = frozenset(
-    "increase increased increases increasing rise rose risen rises rising up surge surged surging "
-    "jump jumped grew grown growth higher more climbed climb spike spiked soared".split()
+    "increase increased increases increasing rise rose risen rises rising up surge surged "
+    "surging jump jumped grew grown growth higher more climbed climb spike spiked soared".split()
 )
 DECREASE_WORDS = frozenset(
     "decrease decreased decreases decreasing drop dropped drops fall fell fallen falling down "
@@ -173,8 +173,8 @@ METRIC_WORDS = {
 # "groups" counts armed groups only where the words around it are about armed violence.
 GROUP_WORDS = frozenset("groups organisations organizations factions".split())
 ARMED_CONTEXT = frozenset(
-    "armed terrorist terrorists militant militants fighters jihadist extremist insurgent "
-    "rebel rebels".split()
+    "armed terrorist terrorists militant militants fighters jihadist extremist insurgent rebel "
+    "rebels".split()
 )
 
 POPULATION_WORDS = {
@@ -209,20 +209,19 @@ POPULATION_PHRASES = {
 OBJECT_NOUNS = frozenset(
     "schools school hospitals hospital clinics homes houses buildings vehicles cars trucks "
     "motorcycles bicycles tanks aircraft planes drones rockets missiles shells mines weapons "
-    "kilometers kilometres km miles metres meters tonnes tons litres liters hectares "
-    "dollars usd euros eur pounds gbp afghanis "
-    "years year months month weeks week days day hours hour minutes minute seconds "
-    "countries districts provinces villages towns cities governorates regions territories "
-    "facilities shelters camps sites items kits doses meals trucks convoys agencies agency "
-    "organizations organisations ngos partners projects programmes programs staffers "
-    "pages page paragraphs resolutions meetings sessions times points percentile".split()
+    "kilometers kilometres km miles metres meters tonnes tons litres liters hectares dollars "
+    "usd euros eur pounds gbp afghanis years year months month weeks week days day hours hour "
+    "minutes minute seconds countries districts provinces villages towns cities governorates "
+    "regions territories facilities shelters camps sites items kits doses meals trucks convoys "
+    "agencies agency organizations organisations ngos partners projects programmes programs "
+    "staffers pages page paragraphs resolutions meetings sessions times points percentile".split()
 )
 MONEY_SIGNS = frozenset("$ € £ ¥".split())
 MONEY_WORDS_AFTER = frozenset("dollars usd euros eur pounds gbp".split())
 # A number right after one of these is a label, not a count.
 LABEL_WORDS_BEFORE = frozenset(
-    "issue no number resolution article paragraph chapter page section volume vol item "
-    "report table figure annex rule code phase level category grade".split()
+    "issue no number resolution article paragraph chapter page section volume vol item report "
+    "table figure annex rule code phase level category grade".split()
 )
 AGE_WORDS_BEFORE = frozenset("aged age ages".split())
 AGE_WORDS_AFTER = (("years", "old"), ("year", "old"), ("-", "year"), ("year", "-", "old"))

@@ -141,7 +141,9 @@ def _scan_left(tokens: list[Token], lo: int, hi: int, armed: bool) -> tuple[str 
     return metric, population, words
 
 
-BARE_FOLLOWERS = frozenset("in on at by for during since as from to and , . ; ) ( over between until this".split())
+BARE_FOLLOWERS = frozenset(
+    "in on at by for during since as from to and , . ; ) ( over between until this".split()
+)
 
 
 def _ends_bare(tokens: list[Token], i: int) -> bool:

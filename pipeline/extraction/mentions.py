@@ -29,7 +29,9 @@ RANGE_JOINERS = frozenset({"to", "-", "–", "—", "and"})
 TIME_WORDS = frozenset("am pm a.m p.m gmt utc hours hrs h".split())
 ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 QUARTER_OR_HALF = frozenset({"q", "h"})
-CHANGE_NOUNS = frozenset("increase rise decrease drop decline fall reduction surge jump dip growth".split())
+CHANGE_NOUNS = frozenset(
+    "increase rise decrease drop decline fall reduction surge jump dip growth".split()
+)
 
 
 @dataclass(slots=True)
@@ -166,9 +168,7 @@ def _joins_range(tokens: list[Token], a: NumberExpr, b: NumberExpr) -> bool:
         return before == "between" or before2 == "between"
     if before == "from" or before2 == "from":
         return False  # "from 507 to 202" is a before/after pair
-    if b.value < a.value:
-        return False
-    return True
+    return b.value >= a.value
 
 
 def _make_range(m: Mention, a: NumberExpr, b: NumberExpr, tokens: list[Token]) -> None:
@@ -210,13 +210,17 @@ def _mention(tokens: list[Token], expr: NumberExpr) -> Mention:
     elif qualifier == "at_most":
         low = None
     # a sign written into the number: "-61%"
-    if expr.form == "digits" and expr.first > 0 and tokens[expr.first - 1].text in "-−" and tokens[expr.first - 1].end == tokens[expr.first].start:
-        if expr.first < 2 or not tokens[expr.first - 2].is_digits:
-            value = -value
-            low = -low if low is not None else None
-            high = -high if high is not None else None
-            low, high = (high, low) if low is not None and high is not None else (low, high)
-            first = min(first, expr.first - 1)
+    sign = tokens[expr.first - 1] if expr.first > 0 else None
+    if (
+        expr.form == "digits"
+        and sign is not None
+        and sign.text in "-−"
+        and sign.end == tokens[expr.first].start
+        and (expr.first < 2 or not tokens[expr.first - 2].is_digits)
+    ):
+        value = -value
+        low, high = (-high if high is not None else None), (-low if low is not None else None)
+        first = min(first, expr.first - 1)
     m = Mention(first, expr.stop, expr.first, value, low, high, qualifier, kind, expr.form, evidence)
     if kind == "change":
         _sign_change(tokens, m, expr)
@@ -226,9 +230,10 @@ def _mention(tokens: list[Token], expr: NumberExpr) -> Mention:
 def _percent_kind(tokens: list[Token], expr: NumberExpr) -> str:
     after = _words(tokens, expr.stop, expr.stop + 3)
     before = _words(tokens, expr.first - 3, expr.first)
-    if after[:1] == ["of"] or (after and after[0] in ("were", "are", "was", "is", "the")):
-        if not (before and before[-1] in ("by", "to")):
-            return "share"
+    if (after[:1] == ["of"] or (after and after[0] in ("were", "are", "was", "is", "the"))) and not (
+        before and before[-1] in ("by", "to")
+    ):
+        return "share"
     if before and before[-1] in ("by", "to") and expr.form in ("fraction", "one_in"):
         return "change"
     window = set(_words(tokens, expr.first - 4, expr.first)) | set(after)
@@ -268,14 +273,13 @@ def _sign_change(tokens: list[Token], m: Mention, expr: NumberExpr) -> None:
 
 def _mark_before_after(tokens: list[Token], mentions: list[Mention]) -> None:
     """'from 507 to 202': the first is the earlier value, the second the later one."""
-    for a, b in zip(mentions, mentions[1:]):
+    for a, b in zip(mentions, mentions[1:], strict=False):
         if a.kind != "count" or b.kind != "count":
             continue
         gap = [t.lower for t in tokens[a.stop : b.first]]
         before = tokens[a.first - 1].lower if a.first > 0 else ""
         if before == "from" and "to" in gap and len(gap) <= 4:
             a.before_after, b.before_after = "before", "after"
-        elif gap and gap[-1] == "from" and len(gap) <= 3 and ("to" in _words(tokens, a.first - 2, a.first) or a.qualifier == "exact"):
+        elif gap and gap[-1] == "from" and len(gap) <= 3 and "to" in _words(tokens, a.first - 2, a.first):
             # "up to 94 from 47", "increased to 527 from 480"
-            if any(t.lower in ("to", "at") for t in tokens[max(0, a.first - 2) : a.first]):
-                a.before_after, b.before_after = "after", "before"
+            a.before_after, b.before_after = "after", "before"

@@ -92,9 +92,7 @@ def _read_words(tokens: list[Token], i: int) -> tuple[float, int] | None:
         seen = True
         j += 1
         # joiners inside one number: "thirty-two", "two hundred and fifty"
-        if j + 1 < n and tokens[j].text in "-‑" and tokens[j].end == tokens[j + 1].start and tokens[j + 1].lower in UNITS:
-            j += 1
-        elif (
+        if j + 1 < n and tokens[j].text in "-‑" and tokens[j].end == tokens[j + 1].start and tokens[j + 1].lower in UNITS or (
             j + 1 < n
             and tokens[j].lower == "and"
             and tokens[j - 1].lower in SCALES
@@ -160,7 +158,7 @@ def _read_one(tokens: list[Token], i: int) -> NumberExpr | None:
         return NumberExpr(i, k, value, "digits", percent=k > j, separators_ok=regular)
     if not tok.is_word:
         return None
-    for phrase, value in VAGUE_AMOUNTS.items():
+    for phrase, value in sorted(VAGUE_AMOUNTS.items(), key=lambda kv: -len(kv[0])):
         if _match_phrase(tokens, i, phrase) and not (i > 0 and tokens[i - 1].is_digits):
             return NumberExpr(i, i + len(phrase), float(value), "vague")
     for phrase, value in sorted(FRACTIONS.items(), key=lambda kv: -len(kv[0])):

@@ -1,0 +1,36 @@
+# humstat: `make run` runs the main job on the bundled data, `make test` runs the tests.
+# Both create the virtual environment on first use; nothing else needs installing by hand.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+# The UI and the main job share the instance configured by ./dagster.yaml.
+run ui: export DAGSTER_HOME := $(CURDIR)
+
+.PHONY: run test ui lint sql clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstall only when the project's dependencies change.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/humstat run
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check pipeline assets schemas tests
+
+ui: $(STAMP)
+	$(BIN)/dagster dev -h 127.0.0.1 -p 3000 -m assets.definitions
+
+clean:
+	rm -rf .dagster data/warehouse data/reports

@@ -1,0 +1,41 @@
+import json
+
+from pipeline.cli import main
+from schemas.fields import FIGURE_FIELDS, names
+
+
+def test_extract_prints_every_spec_field_per_figure(tmp_path, capsys):
+    doc = tmp_path / "note.txt"
+    doc.write_text("---\ndate: 2022-03-01\n---\nAt least 40 civilians were killed in February 2022.")
+    assert main(["extract", "--jsonl", str(doc)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 1
+    record = json.loads(lines[0])
+    assert list(record) == names(FIGURE_FIELDS)
+    assert (record["text"], record["value"], record["qualifier"], record["period_label"]) == ("At least 40", 40, "at_least", "2022-02")
+    assert record["path"] == str(doc)
+
+
+def test_extract_reports_unreadable_files_and_goes_on(tmp_path, capsys):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x00")
+    good = tmp_path / "good.txt"
+    good.write_text("Some 300 families were displaced.")
+    assert main(["extract", "--jsonl", str(bad), str(good)]) == 0
+    out = capsys.readouterr()
+    assert "binary" in out.err
+    assert len(out.out.splitlines()) == 1
+
+
+def test_sql_prints_an_aligned_table_read_only(bundled_warehouse, capsys):
+    assert main(["sql", "SELECT metric, count(*) AS n FROM figures GROUP BY metric ORDER BY metric", "--warehouse", str(bundled_warehouse)]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].split() == ["metric", "n"]
+    assert "casualties" in out
+    assert main(["sql", "DELETE FROM figures", "--warehouse", str(bundled_warehouse)]) == 1
+    assert "read-only" in capsys.readouterr().err.lower()
+
+
+def test_sql_without_a_warehouse_says_what_to_do(tmp_path, capsys):
+    assert main(["sql", "SELECT 1", "--warehouse", str(tmp_path / "none.duckdb")]) == 2
+    assert "humstat run" in capsys.readouterr().err

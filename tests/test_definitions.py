@@ -1,0 +1,59 @@
+"""The Definitions load, and the asset graph is the one the docs describe."""
+
+import dagster as dg
+
+from assets.definitions import defs
+
+EXPECTED_GROUPS = {
+    "source_documents": "ingest",
+    "extracted_figures": "extract",
+    "validated_figures": "validate",
+    "documents": "warehouse",
+    "rejected_documents": "warehouse",
+    "figures": "warehouse",
+    "rejected_figures": "warehouse",
+    "reference_figures": "warehouse",
+    "trend_series": "trends",
+    "period_changes": "trends",
+}
+DUCKDB_WRITERS = {"documents", "rejected_documents", "figures", "rejected_figures", "reference_figures", "trend_series", "period_changes"}
+
+
+def graph():
+    dg.Definitions.validate_loadable(defs)
+    return defs.resolve_asset_graph()
+
+
+def test_every_asset_is_in_its_group():
+    g = graph()
+    assert {k.to_user_string(): g.get(k).group_name for k in g.get_all_asset_keys()} == EXPECTED_GROUPS
+
+
+def test_stages_depend_on_each_other_in_order():
+    g = graph()
+
+    def parents(key: str) -> set[str]:
+        return {p.to_user_string() for p in g.get(dg.AssetKey(key)).parent_keys}
+
+    assert parents("extracted_figures") == {"source_documents"}
+    assert "extracted_figures" in parents("validated_figures")
+    assert "validated_figures" in parents("figures")
+    assert {"figures", "documents"} <= parents("trend_series")
+
+
+def test_every_duckdb_writer_and_check_is_in_the_pool():
+    g = graph()
+    for key in DUCKDB_WRITERS:
+        assert g.get(dg.AssetKey(key)).pools == {"duckdb"}, key
+    for key in ("source_documents", "extracted_figures", "validated_figures"):
+        assert not g.get(dg.AssetKey(key)).pools
+    from assets.checks import SCHEMA_CHECKS
+
+    assert all(check.op.pool == "duckdb" for check in SCHEMA_CHECKS)
+
+
+def test_schema_checks_are_generated_and_blocking():
+    g = graph()
+    names = {(k.asset_key.to_user_string(), k.name) for k in g.asset_check_keys}
+    assert names == {("documents", "documents_match_schema"), ("figures", "figures_match_schema")}
+    assert all(g.get_check_spec(k).blocking for k in g.asset_check_keys)

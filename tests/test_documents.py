@@ -1,0 +1,56 @@
+from datetime import date
+
+import pytest
+
+from pipeline.documents import DocumentError, doc_id_for, read_inbox
+
+
+def test_front_matter_is_taken_off_with_the_white_space_after_it(parse):
+    doc = parse('---\ntitle: "A report"\ndate: 2021-07-26\nsource: UNAMA\nurl: https://example.org/r\n---\n\n  Body starts here.')
+    assert doc.body == "Body starts here."
+    assert (doc.title, doc.published, doc.source, doc.url) == ("A report", date(2021, 7, 26), "UNAMA", "https://example.org/r")
+    assert doc.doc_id == doc_id_for("Body starts here.")
+
+
+def test_seed_style_date_prefix(parse):
+    doc = parse(" date 2021-08-12 Seeing the events unfold,\nthe text goes on.")
+    assert doc.published == date(2021, 8, 12)
+    assert doc.body == "Seeing the events unfold,\nthe text goes on."
+
+
+def test_plain_text_is_its_own_body(parse):
+    assert parse("Just text.\n").body == "Just text.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "check"),
+    [
+        ("---\ntitle: [unclosed\n---\nBody", "front_matter_yaml"),
+        ("---\ndate: 2099-01-01\n---\nBody", "date_not_in_future"),
+        ("---\ndate: last Tuesday\n---\nBody", "date_readable"),
+        ("---\ntitle: Empty\n---\n   \n", "body_not_empty"),
+    ],
+)
+def test_bad_documents_are_rejected_with_the_failing_check(parse, text, check):
+    with pytest.raises(DocumentError) as err:
+        parse(text)
+    assert err.value.check == check
+    assert err.value.reason
+
+
+def test_every_inbox_file_is_a_document_or_a_rejection(tmp_path):
+    (tmp_path / "good.txt").write_text("---\ndate: 2020-01-02\n---\n12 civilians were killed.")
+    (tmp_path / "copy.txt").write_text("---\ndate: 2020-01-03\n---\n12 civilians were killed.")
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02 not text")
+    (tmp_path / "latin1.txt").write_bytes("caf\xe9 killed 3".encode("latin-1"))
+    (tmp_path / "sheet.xlsx").write_bytes(b"PK")
+    documents, rejections = read_inbox(tmp_path)
+    assert [d.path for d in documents] == ["copy.txt"]
+    assert {r.path: r.check for r in rejections} == {
+        "binary.txt": "is_text",
+        "empty.txt": "file_not_empty",
+        "good.txt": "unique_body",
+        "latin1.txt": "utf8",
+        "sheet.xlsx": "supported_format",
+    }

@@ -1,0 +1,54 @@
+from datetime import date
+
+from pipeline.periods import Period, find_periods, period_label
+
+DOC_DATE = date(2021, 8, 12)
+
+
+def labels(text: str, doc_date: date | None = DOC_DATE) -> list[tuple[str, str]]:
+    return [(p.period.label, p.role) for p in find_periods(text, doc_date)]
+
+
+def test_canonical_labels():
+    assert period_label(date(2021, 1, 1), date(2021, 12, 31)) == "2021"
+    assert period_label(date(2021, 1, 1), date(2021, 6, 30)) == "2021-H1"
+    assert period_label(date(2021, 7, 1), date(2021, 9, 30)) == "2021-Q3"
+    assert period_label(date(2021, 5, 1), date(2021, 5, 31)) == "2021-05"
+    assert period_label(date(2021, 5, 1), date(2021, 8, 12)) == "2021-05-01..2021-08-12"
+    assert period_label(date(2021, 5, 3), date(2021, 5, 3)) == "2021-05-03"
+
+
+def test_absolute_periods():
+    assert labels("in the first half of 2019") == [("2019-H1", "reference")]
+    assert labels("between 1 January and 30 September 2020") == [("2020-01-01..2020-09-30", "reference")]
+    assert labels("in January-June 2018") == [("2018-H1", "reference")]
+    assert labels("in the first quarter of 2021") == [("2021-Q1", "reference")]
+    assert labels("during 2023") == [("2023", "reference")]
+
+
+def test_relative_periods_resolve_against_the_document_date():
+    assert labels("last year") == [("2020", "relative")]
+    assert labels("this month") == [("2021-08-01..2021-08-12", "relative")]
+    assert labels("last year", doc_date=None) == []
+
+
+def test_month_without_year_takes_the_year_the_sentence_names():
+    assert labels("reported in December 2022, up from the figure reported in November") == [
+        ("2022-12", "reference"),
+        ("2022-11", "reference"),
+    ]
+
+
+def test_report_cues():
+    assert labels("the midyear report of the mission") == [("2021-H1", "reference")]
+    # an annual report is published after the year it covers
+    assert labels("its annual report", doc_date=date(2021, 2, 23)) == [("2020", "reference")]
+
+
+def test_since_and_comparison_roles():
+    assert labels("since the beginning of 2014") == [("2014", "since")]
+    assert labels("up 11% from Q2 2020") == [("2020-Q2", "comparison")]
+
+
+def test_shift_keeps_leap_days_valid():
+    assert Period(date(2020, 2, 29), date(2020, 2, 29)).shifted_years(1).start == date(2021, 2, 28)
