@@ -32,3 +32,10 @@ def test_spec_fields_and_enums_are_present():
     }
     assert spec_fields <= set(names(FIGURE_FIELDS))
     assert "armed_groups" in METRICS and len(METRICS) == 13
+
+
+def test_docs_tables_are_generated_from_the_fields():
+    from pipeline.config import PROJECT_ROOT
+    from schemas.docs import tables_markdown
+
+    assert (PROJECT_ROOT / "docs" / "tables.md").read_text(encoding="utf-8") == tables_markdown()
