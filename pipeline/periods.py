@@ -262,19 +262,24 @@ SAME_PERIOD = re.compile(
 PREVIOUS = re.compile(r"\b(?:the\s+)?(?:previous|preceding|prior|last)\s+(?P<unit>quarter|month|year|half|week|reporting\s+period)\b", re.I)
 
 
-def find_periods(text: str, doc_date: date | None, year: int | None = None) -> list[PeriodMention]:
-    """Every period expression in `text`, left to right, longest first where they overlap."""
-    explicit = re.findall(rf"(?<![\d,.])({YEAR})(?!\d|,\d)", text)
-    written = year is not None or bool(explicit)
-    if year is None:
-        year = int(explicit[-1]) if explicit else (doc_date.year if doc_date else None)
-    ctx = Context(doc_date, year, written)
+def find_periods(text: str, doc_date: date | None, default_year: int | None = None) -> list[PeriodMention]:
+    """Every period expression in `text`, left to right, longest first where they overlap.
+
+    An expression without a year ("in November", "Q2") takes the nearest year written before
+    it in the text, else `default_year` (the year the paragraph or title is about), else the
+    document's year.
+    """
+    years = [(m.start(), int(m.group(1))) for m in re.finditer(rf"(?<![\d,.])({YEAR})(?!\d|,\d)", text)]
+    fallback = default_year if default_year is not None else (doc_date.year if doc_date else None)
     found: list[PeriodMention] = []
     taken: list[tuple[int, int]] = []
     for pattern, build, role in PATTERNS:
         for m in pattern.finditer(text):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
+            before = [y for at, y in years if at < m.start()]
+            written = bool(before) or default_year is not None
+            ctx = Context(doc_date, before[-1] if before else fallback, written)
             period = build(m, ctx)
             if period is None:
                 continue
@@ -288,8 +293,16 @@ def find_periods(text: str, doc_date: date | None, year: int | None = None) -> l
     ]
 
 
+SUPERLATIVE_SINCE = re.compile(r"\b(?:highest|lowest|largest|smallest|most|fewest|worst|deadliest|first\s+time)\b[^.;]{0,40}\bsince\s+(?:the\s+)?$", re.I)
+DATELINE_AFTER = re.compile(r"^\s*[–—-]\s")
+
+
 def _with_role(text: str, p: PeriodMention) -> PeriodMention:
     before = text[max(0, p.start - 60) : p.start]
+    if SUPERLATIVE_SINCE.search(before):
+        return replace(p, role="record")  # "the highest since Q3 2019" dates a record, not the figure
+    if p.role == "day" and p.start < 40 and DATELINE_AFTER.match(text[p.end : p.end + 3]):
+        return replace(p, role="dateline")  # "Baghdad, 1 December 2014 – ..."
     if p.role in ("reference", "day") and SINCE.search(before) or (p.role == "day" and FROM_DAY.search(before)):
         return replace(p, role="since")
     if p.role in ("reference", "relative") and COMPARISON.search(before):

@@ -1,7 +1,8 @@
-"""Who a figure is attributed to: 'According to X', 'X said', '..., the mission said'.
+"""Who a figure is attributed to: 'According to X', 'X said', 'said X', '..., the mission said'.
 
 Names of well-known bodies are shortened to their canonical form from `data/sources.yaml`;
-people are named as written ("Deborah Lyons").
+people are named as written ("Deborah Lyons"), a bare surname resolved to the full name met
+earlier in the document ("Lyons said" -> "Deborah Lyons").
 """
 
 from __future__ import annotations
@@ -14,125 +15,161 @@ import yaml
 from pipeline.config import DATA_DIR
 from pipeline.places import country_names, fold
 
-SPEECH_VERBS = r"(?:said|says|stated|states|noted|notes|reported|reports|documented|documents|warned|warns|announced|announces|told|added|estimated|estimates|recorded|records|verified|confirmed|found|showed|shows|published)"
+SPEECH_VERBS = (
+    r"(?:said|says|stated|states|noted|notes|reported|reports|documented|documents|warned|warns|"
+    r"announced|announces|told|added|estimated|estimates|recorded|records|verified|confirmed|"
+    r"found|showed|shows|published)"
+)
 ACCORDING = re.compile(r"\b(?:according\s+to|citing|cited\s+by|as\s+reported\s+by)\s+(?P<who>[^,;.:()\n“”\"]{3,120})", re.I)
 SPEECH = re.compile(rf"\s+(?:has\s+|have\s+|had\s+|also\s+)*{SPEECH_VERBS}\b")
+# "..., said U.N. Special Envoy to Somalia Michael Keating."
+INVERTED = re.compile(r"[,”\"]\s*(?:said|says|added|noted|warned|told)\s+(?P<who>[A-Z][^,.;:]{2,100}?)\s*(?:[.,;:]|$)")
 # "..., the mission said": a body named earlier, referred to by what it is
 PRONOUN_SUBJECT = re.compile(
     rf"(?:^|[,“”\"]\s*)(?P<who>the\s+(?:mission|report|office|agency|ministry|organi[sz]ation|statement|document))\s+(?:also\s+)?{SPEECH_VERBS}\b",
     re.I,
 )
+# Unnamed speakers described by their role: "a local official", "the special committee".
+ROLE_SPEAKER = re.compile(
+    r"\b(?:a|an|the)\s+(?P<who>(?:[a-z\-]+\s+){0,2}(?:official|officials|spokesman|spokeswoman|spokesperson|"
+    r"committee|commission|source|sources|witness|witnesses|residents|doctors|medics|authorities))\b"
+)
+# Bodies so broad that a person or a named office in the same phrase says more.
+GENERIC_BODIES = frozenset({"United Nations"})
+HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Prof)\.?\s+(?P<name>[A-Z][\w’'\-]+)")
 TITLE_WORDS = frozenset(
     "un u.n. united nations special representative envoy secretary-general secretary general "
     "ambassador minister spokesperson spokesman spokeswoman deputy director chief head "
     "coordinator president prime charge d’affaires d'affaires assistant emergency relief "
     "humanitarian affairs for to of the in and at mr mr. mrs ms dr high commissioner "
-    "representative russian afghanistan's afghanistan’s government's operations general".split()
+    "representative russian government's operations general citing credible".split()
 )
 
 
 @lru_cache(maxsize=1)
-def aliases() -> list[tuple[str, str]]:
-    """(alias lower-case, canonical name), longest alias first."""
+def aliases() -> list[tuple[re.Pattern, str]]:
+    """(pattern for an alias, canonical name), longest alias first. Acronyms match only in
+    capitals, so "who" is not the WHO."""
     with open(DATA_DIR / "sources.yaml", encoding="utf-8") as f:
         table = yaml.safe_load(f)
-    pairs = [(canonical.lower(), canonical) for canonical in table]
-    pairs += [(alias.lower(), canonical) for canonical, names in table.items() for alias in names]
-    return sorted(pairs, key=lambda p: -len(p[0]))
+    pairs = [(canonical, canonical) for canonical in table]
+    pairs += [(alias, canonical) for canonical, names in table.items() for alias in names]
+    pairs.sort(key=lambda p: -len(p[0]))
+    compiled = []
+    for alias, canonical in pairs:
+        flags = 0 if alias.replace(".", "").isupper() else re.I
+        compiled.append((re.compile(rf"(?<![\w]){re.escape(alias)}(?![\w])", flags), canonical))
+    return compiled
 
 
 def bodies_in(text: str) -> list[str]:
     """Canonical names of every known body named in text."""
-    low = text.lower()
-    return list(dict.fromkeys(c for a, c in aliases() if re.search(rf"(?<![\w]){re.escape(a)}(?![\w])", low)))
+    return list(dict.fromkeys(c for pattern, c in aliases() if pattern.search(text)))
 
 
 def alias_text(canonical: str) -> str:
     """All the names of a body, joined: a mission's names say which country it works in."""
-    return " ".join(alias for alias, c in aliases() if c == canonical)
+    return " ".join(p.pattern for p, c in aliases() if c == canonical).replace("\\", "")
 
 
 def canonical_body(text: str) -> str | None:
-    low = text.lower()
-    for alias, canonical in aliases():
-        if re.search(rf"(?<![\w]){re.escape(alias)}(?![\w])", low):
+    for pattern, canonical in aliases():
+        if pattern.search(text):
             return canonical
     return None
 
 
-def _person_or_body(who: str) -> str | None:
-    who = who.strip(" ,\"'“”’")
-    body = canonical_body(who)
-    if body:
-        return body
-    words = who.split()
-    # the person's name: capitalised words that are not titles, e.g. "Deborah Lyons"
-    runs, run = [], []
-    for w in words:
-        clean = w.strip(",")
-        if clean[:1].isupper() and clean.lower() not in TITLE_WORDS:
-            run.append(clean)
-        else:
-            if run:
-                runs.append(run)
-            run = []
-        if w.endswith(","):
-            if run:
-                runs.append(run)
-            run = []
-    if run:
-        runs.append(run)
-    named = [r for r in runs if len(r) >= 2] or runs
-    if named:
-        return " ".join(named[0])
-    return who if len(who) <= 60 and who[:1].isupper() else None
+def _is_name_word(word: str) -> bool:
+    return (
+        word[:1].isupper()
+        and word.lower() not in TITLE_WORDS
+        and fold(word) not in country_names()
+        and canonical_body(word) is None
+    )
 
 
-def _speaker_before(text: str) -> str | None:
-    """The speaker of 'X, <apposition>, said': the comma-separated chunk nearest the verb that
-    names a person, else one that names a known body."""
-    clause = re.split(r"[;:“”\"]|\bthat\b", text)[-1]
-    chunks = [c.strip() for c in clause.split(",") if c.strip()]
-    for chunk in reversed(chunks[-3:]):
-        if not chunk[:1].isupper() and not re.match(r"(?:the|a|an)\s", chunk):
-            continue
-        body = canonical_body(chunk)
-        if body:
-            return body
-        name = _person_name(chunk)
-        if name:
-            return name
-    return None
-
-
-def _person_name(text: str) -> str | None:
-    """Two or more capitalised words that are neither titles nor country names."""
+def _person_name(text: str, people: list[str]) -> str | None:
+    """Two or more capitalised words that are neither titles nor country names, or a single
+    surname of a person named in full earlier, or one after an honorific ("Mr. Mladenov")."""
     run: list[str] = []
+    best: list[str] = []
     for word in text.split():
-        clean = word.strip(",.") if not re.fullmatch(r"[A-Z]\.", word) else word
-        if clean[:1].isupper() and clean.lower() not in TITLE_WORDS and fold(clean) not in country_names() and canonical_body(clean) is None:
+        clean = word if re.fullmatch(r"[A-Z]\.", word) else word.strip(",.()“”\"'’")
+        if clean and _is_name_word(clean):
             run.append(clean)
             continue
         if len(run) >= 2:
+            best = run
             break
         run = []
-    return " ".join(run) if len(run) >= 2 else None
+    if len(run) >= 2 and not best:
+        best = run
+    if best:
+        return " ".join(best)
+    honorific = HONORIFIC.search(text)
+    if honorific:
+        return honorific.group("name")
+    words = [w.strip(",.()“”\"'’") for w in text.split()]
+    for person in reversed(people):
+        if person.split()[-1] in words:
+            return person
+    return None
 
 
-def attribution_in(sentence: str, last_body: str | None) -> tuple[str | None, str]:
+def person_names(text: str, known: list[str]) -> list[str]:
+    """Full names (two or more capitalised words) that speak in this sentence, added to those known."""
+    found = list(known)
+    for m in SPEECH.finditer(text):
+        name = _person_name(re.split(r"[;:“”\"]|\bthat\b", text[: m.start()])[-1].split(",")[-1], [])
+        if name and " " in name and name not in found:
+            found.append(name)
+    for m in INVERTED.finditer(text):
+        name = _person_name(m.group("who"), [])
+        if name and " " in name and name not in found:
+            found.append(name)
+    return found
+
+
+def _speaker_before(text: str, people: list[str]) -> str | None:
+    """The speaker of 'X, <apposition>, said': the comma-separated chunk nearest the verb that
+    names a known body, a person, or a speaker by role."""
+    clause = re.split(r"[;:“”\"]|\bthat\b", text)[-1]
+    chunks = [c.strip() for c in clause.split(",") if c.strip()]
+    generic = None
+    for chunk in reversed(chunks[-3:]):
+        body = canonical_body(chunk)
+        if body and body not in GENERIC_BODIES:
+            return body
+        name = _person_name(chunk, people) if chunk[:1].isupper() else None
+        if name:
+            return name
+        role = ROLE_SPEAKER.search(chunk)
+        if role:
+            return role.group("who")
+        generic = generic or body
+    return generic
+
+
+def attribution_in(sentence: str, last_attribution: str | None, people: list[str] | None = None) -> tuple[str | None, str]:
     """(attributed_to, the words that said so) for one sentence."""
+    people = people or []
     m = ACCORDING.search(sentence)
     if m:
-        who = _person_or_body(m.group("who"))
+        who = _speaker_before(m.group("who"), people)
         if who:
             return who, m.group().strip()
     m = PRONOUN_SUBJECT.search(sentence)
-    if m and last_body:
-        return last_body, m.group().strip()
-    for m in SPEECH.finditer(sentence):
-        who = _speaker_before(sentence[: m.start()])
+    if m and last_attribution:
+        return last_attribution, m.group().strip()
+    m = INVERTED.search(sentence)
+    if m:
+        who = _speaker_before(m.group("who"), people)
         if who:
-            return who, (sentence[max(0, m.start() - 80) : m.end()]).strip()
+            return who, m.group().strip(" ,\"”")
+    for m in SPEECH.finditer(sentence):
+        who = _speaker_before(sentence[: m.start()], people)
+        if who:
+            return who, sentence[max(0, m.start() - 80) : m.end()].strip()
     body = canonical_body(sentence)
     if body and re.search(rf"\b{SPEECH_VERBS}\b|\breport\b", sentence, re.I):
         return body, body
@@ -149,4 +186,4 @@ def attribution_in_title(title: str | None) -> str | None:
     if body:
         return body
     m = TITLE_SAYS.search(title)
-    return _person_or_body(m.group("who")) if m else None
+    return (canonical_body(m.group("who")) or _person_name(m.group("who"), []) or m.group("who").strip()) if m else None

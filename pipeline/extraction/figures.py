@@ -20,10 +20,11 @@ from pipeline.extraction.attribution import (
     attribution_in,
     attribution_in_title,
     bodies_in,
-    canonical_body,
+    person_names,
 )
 from pipeline.extraction.meaning import assign_meaning
 from pipeline.extraction.mentions import Mention, build_mentions
+from pipeline.extraction.tables import table_figures
 from pipeline.extraction.tokens import Segment, Token, paragraphs, sentences, tokenize
 from pipeline.periods import (
     PREVIOUS,
@@ -36,8 +37,9 @@ from pipeline.periods import (
 )
 from pipeline.places import countries_in, places_in
 
-EXTRACTOR_VERSION = "0.2.0"
-NEAR_PERIOD_CHARS = 60
+EXTRACTOR_VERSION = "0.3.0"
+# How far after a number a period may stand and still be its own ("... in November 2014").
+AFTER_PERIOD_CHARS = 150
 
 
 def figure_id(doc_id: str, start: int, end: int) -> str:
@@ -52,17 +54,26 @@ class DocumentContext:
     country: str | None
     title_period: Period | None
     title_source: str | None
-    last_body: str | None = None
+    title_civilian: bool
+    people: list[str] = field(default_factory=list)  # full names met so far, for "Lyons said"
+    last_attribution: str | None = None
+    last_comparison: tuple[Period, Period] | None = None  # (reference, comparison) last stated
 
 
 @dataclass
 class ParagraphState:
+    civilian: bool = False
     period: Period | None = None
     period_words: str = ""
     attribution: str | None = None
     attribution_words: str = ""
     carried: tuple[str, str] | None = None
-    countries: list[str] = field(default_factory=list)
+    places: list[tuple[int, str, str | None]] = field(default_factory=list)
+
+    def default_year(self, ctx: DocumentContext) -> int | None:
+        if self.period is not None:
+            return self.period.start.year
+        return ctx.title_period.start.year if ctx.title_period else None
 
 
 def _document_context(doc: Document) -> DocumentContext:
@@ -78,7 +89,14 @@ def _document_context(doc: Document) -> DocumentContext:
         refs = [p for p in find_periods(doc.title, doc.published) if p.role in ("reference", "day")]
         if refs:
             title_period = max(refs, key=lambda p: len(p.words)).period
-    return DocumentContext(doc.published, country, title_period, attribution_in_title(doc.title) or doc.source)
+    title = doc.title or ""
+    return DocumentContext(
+        doc.published,
+        country,
+        title_period,
+        attribution_in_title(doc.title) or doc.source,
+        "civilian" in title.lower(),
+    )
 
 
 def extract(doc: Document) -> list[dict]:
@@ -86,13 +104,16 @@ def extract(doc: Document) -> list[dict]:
     body = doc.body
     records: list[dict] = []
     paras = paragraphs(body)
-    state = ParagraphState()
-    para_index = 0
-    for seg in sentences(body):
-        while para_index < len(paras) and paras[para_index].end <= seg.start:
-            para_index += 1
-            state = ParagraphState()
-        records.extend(_sentence_figures(doc, ctx, state, seg))
+    segments = sentences(body)
+    for para in paras:
+        state = ParagraphState(civilian=ctx.title_civilian or "civilian" in body[para.start : para.end].lower())
+        inside = [s for s in segments if para.start <= s.start < para.end]
+        table = table_figures(doc, inside, ctx, state)
+        records.extend(table.records)
+        for seg in inside:
+            if seg in table.consumed:
+                continue
+            records.extend(_sentence_figures(doc, ctx, state, seg))
     return records
 
 
@@ -100,25 +121,28 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
     body = doc.body
     text = body[seg.start : seg.end]
     tokens = tokenize(text, seg.start)
-    who, who_words = attribution_in(text, ctx.last_body)
-    body_named = canonical_body(text)
-    if body_named:
-        ctx.last_body = body_named
-    periods = [_shift(p, seg.start) for p in find_periods(text, ctx.published)]
+    ctx.people = person_names(text, ctx.people)
+    who, who_words = attribution_in(text, ctx.last_attribution, ctx.people)
+    if who:
+        state.attribution, state.attribution_words = who, who_words
+        ctx.last_attribution = who
+    periods = [_shift(p, seg.start) for p in find_periods(text, ctx.published, state.default_year(ctx))]
     references = [p for p in periods if p.role in ("reference", "day", "since")]
     # "reported this week" dates the report; it names the figure's period only when nothing else does
     references = references or [replace(p, role="reference") for p in periods if p.role == "relative"]
     mentions = build_mentions(tokens, body)
-    if who:
-        state.attribution, state.attribution_words = who, who_words
+    sentence_places = places_in(text, ctx.country)
+    if sentence_places:
+        state.places = sentence_places
     if not mentions:
-        if references:
-            state.period, state.period_words = _as_period(references[-1], ctx), references[-1].words
+        absolute = [p for p in references if p.role in ("reference", "day")]
+        if absolute:
+            state.period, state.period_words = absolute[-1].period, absolute[-1].words
         return []
-    assign_meaning(tokens, mentions, state.carried)
+    assign_meaning(tokens, mentions, state.carried, state.civilian)
     sentence_countries = [iso for _, iso in countries_in(text)]
-    places = places_in(text, ctx.country)
-    country = _country(sentence_countries, places, state, ctx)
+    places = sentence_places or state.places
+    country = _country(sentence_countries, places, ctx)
     records = []
     ids: dict[int, str] = {}
     for n, m in enumerate(mentions):
@@ -130,50 +154,68 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
         period, period_words = _reference_period(m, n, mentions, tokens, references, periods, ctx, state)
         comparison, comparison_words = (None, "")
         if m.kind == "change":
-            comparison, comparison_words = _comparison_period(m, tokens, text, seg.start, periods, period)
+            comparison, comparison_words = _comparison_period(m, tokens, text, seg.start, periods, period, ctx)
+            if comparison is not None and period is not None:
+                ctx.last_comparison = (period, comparison)
+        attributed = who or state.attribution or ctx.title_source or ctx.last_attribution
         evidence = {
             **m.evidence,
             "population": m.population,
             "period": period_words or None,
             "comparison": comparison_words or None,
-            "attribution": (who_words or state.attribution_words) or None,
+            "attribution": (who_words or state.attribution_words or ("title or source" if attributed else "")) or None,
         }
         records.append(
-            {
+            figure_record(doc, m, start, end, text, {
                 "figure_id": fid,
-                "doc_id": doc.doc_id,
-                "path": doc.path,
-                "char_start": start,
-                "char_end": end,
-                "text": body[start:end],
-                "sentence": text,
-                "kind": m.kind,
-                "value": round(m.value, 4),
-                "low": round(m.low, 4) if m.low is not None else None,
-                "high": round(m.high, 4) if m.high is not None else None,
-                "qualifier": m.qualifier,
-                "metric": m.metric,
-                "population": m.population,
                 "country": country,
                 "places": [name for _, name, _ in places],
-                "period_start": period.start.isoformat() if period else None,
-                "period_end": period.end.isoformat() if period and period.end else None,
-                "period_label": period.label if period else None,
-                "comparison_start": comparison.start.isoformat() if comparison else None,
-                "comparison_end": comparison.end.isoformat() if comparison and comparison.end else None,
-                "attributed_to": who or state.attribution or ctx.last_body or ctx.title_source,
+                "period": period,
+                "comparison": comparison,
+                "attributed_to": attributed,
                 "parent_figure_id": ids.get(m.parent) if m.parent is not None else None,
-                "evidence": json.dumps(evidence, ensure_ascii=False),
-                "extractor_version": EXTRACTOR_VERSION,
-            }
+                "evidence": evidence,
+            })
         )
-        if m.kind == "count" and m.before_after != "before":
-            state.period = period
-            state.period_words = period_words
+        if m.kind == "count" and m.before_after != "before" and period is not None and not period_words.startswith("since"):
+            state.period, state.period_words = period, period_words
     last = next((m for m in reversed(mentions) if m.metric), None)
     if last is not None:
         state.carried = (last.metric, last.population)
     return records
+
+
+def figure_record(doc: Document, m: Mention, start: int, end: int, sentence: str, context: dict) -> dict:
+    """One record with every field of the spec (plus the added ones)."""
+    period: Period | None = context["period"]
+    comparison: Period | None = context["comparison"]
+    return {
+        "figure_id": context["figure_id"],
+        "doc_id": doc.doc_id,
+        "path": doc.path,
+        "char_start": start,
+        "char_end": end,
+        "text": doc.body[start:end],
+        "sentence": sentence,
+        "kind": m.kind,
+        "value": round(m.value, 4),
+        "low": round(m.low, 4) if m.low is not None else None,
+        "high": round(m.high, 4) if m.high is not None else None,
+        "qualifier": m.qualifier,
+        "metric": m.metric,
+        "population": m.population,
+        "country": context["country"],
+        "places": context["places"],
+        "period_start": period.start.isoformat() if period else None,
+        "period_end": period.end.isoformat() if period and period.end else None,
+        "period_label": period.label if period else None,
+        "comparison_start": comparison.start.isoformat() if comparison else None,
+        "comparison_end": comparison.end.isoformat() if comparison and comparison.end else None,
+        "attributed_to": context["attributed_to"],
+        "parent_figure_id": context["parent_figure_id"],
+        "evidence": json.dumps(context["evidence"], ensure_ascii=False),
+        "extractor_version": EXTRACTOR_VERSION,
+    }
 
 
 def _shift(p: PeriodMention, offset: int) -> PeriodMention:
@@ -187,11 +229,13 @@ def _as_period(p: PeriodMention, ctx: DocumentContext) -> Period:
     return p.period
 
 
-def _country(sentence_countries: list[str], places: list, state: ParagraphState, ctx: DocumentContext) -> str | None:
+def _words(p: PeriodMention) -> str:
+    return f"since {p.words}" if p.role == "since" else p.words
+
+
+def _country(sentence_countries: list[str], places: list, ctx: DocumentContext) -> str | None:
     if sentence_countries:
-        if ctx.country in sentence_countries:
-            return ctx.country
-        return sentence_countries[0]
+        return ctx.country if ctx.country in sentence_countries else sentence_countries[0]
     from_places = [iso for _, _, iso in places if iso]
     if from_places and ctx.country not in from_places:
         return from_places[0] if ctx.country is None else ctx.country
@@ -210,28 +254,26 @@ def _reference_period(
 ) -> tuple[Period | None, str]:
     start, end = tokens[m.first].start, tokens[m.stop - 1].end
     if m.before_after == "before":
-        # "from 215 to 206": the earlier value belongs to the comparison period
-        after = [p for p in periods if p.start >= end and p.start - end <= NEAR_PERIOD_CHARS and p.role != "since"]
-        compare = [p for p in periods if p.role == "comparison"]
-        chosen = (after or compare or [None])[0]
-        if chosen is not None:
-            return _as_period(chosen, ctx), chosen.words
-        earlier_change = next((c for c in reversed(mentions[:n]) if c.kind == "change"), None)
-        if earlier_change is not None:
-            return None, ""
-    nxt_start = tokens[mentions[n + 1].first].start if n + 1 < len(mentions) else None
-    after = [
-        p
-        for p in references
-        if p.start >= end and p.start - end <= NEAR_PERIOD_CHARS and (m.kind == "count" or nxt_start is None or p.start < nxt_start)
-    ]
+        # "from 47 in November to 42 in December": the earlier value's own period, else the
+        # starting point or comparison the sentence names ("since 2013, from 217,000 to ...")
+        partner = next((x for x in mentions[n + 1 :] if x.before_after == "after"), None)
+        until = tokens[partner.first].start if partner else end + 40
+        between = [p for p in periods if end <= p.start < until and p.role in ("reference", "day", "comparison")]
+        if between:
+            return _as_period(between[0], ctx), between[0].words
+        earlier = [p for p in periods if p.role in ("since", "comparison")]
+        if earlier:
+            return earlier[0].period, earlier[0].words
+        return None, ""
+    after = [p for p in references if p.start >= end and p.start - end <= AFTER_PERIOD_CHARS]
+    if m.kind != "count":
+        nxt = mentions[n + 1] if n + 1 < len(mentions) else None
+        after = [p for p in after if nxt is None or nxt.before_after or p.start < tokens[nxt.first].start]
     if after:
-        return _as_period(after[0], ctx), after[0].words
+        return _as_period(after[0], ctx), _words(after[0])
     before = [p for p in references if p.end <= start]
     if before:
-        return _as_period(before[-1], ctx), before[-1].words
-    if references and m.kind != "count":
-        return _as_period(references[0], ctx), references[0].words
+        return _as_period(before[-1], ctx), _words(before[-1])
     if state.period is not None:
         return state.period, f"carried: {state.period_words}"
     if ctx.title_period is not None:
@@ -240,7 +282,13 @@ def _reference_period(
 
 
 def _comparison_period(
-    m: Mention, tokens: list[Token], text: str, offset: int, periods: list[PeriodMention], reference: Period | None
+    m: Mention,
+    tokens: list[Token],
+    text: str,
+    offset: int,
+    periods: list[PeriodMention],
+    reference: Period | None,
+    ctx: DocumentContext,
 ) -> tuple[Period | None, str]:
     end = tokens[m.stop - 1].end
     if reference is None and SAME_PERIOD.search(text):
@@ -248,13 +296,15 @@ def _comparison_period(
     for start_, stop, period in same_period_comparisons(text, reference):
         if start_ + offset >= end - 200:
             return period, text[start_:stop]
-    explicit = [p for p in periods if p.role == "comparison" and p.start >= end]
+    explicit = [p for p in periods if p.role in ("comparison", "since") and p.start >= end]
     if explicit:
         return explicit[0].period, explicit[0].words
     later = [p for p in periods if p.start >= end and p.role in ("reference", "day") and (reference is None or p.period != reference)]
-    if later and later[0].start - end <= NEAR_PERIOD_CHARS + 40:
+    if later and later[0].start - end <= AFTER_PERIOD_CHARS:
         return later[0].period, later[0].words
     for match in PREVIOUS.finditer(text):
         if match.start() + offset >= end - 5:
             return previous_period(reference, match["unit"]), match.group()
+    if ctx.last_comparison and reference is not None and ctx.last_comparison[0] == reference:
+        return ctx.last_comparison[1], "carried: the comparison stated earlier for the same period"
     return None, ""

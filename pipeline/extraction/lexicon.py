@@ -200,10 +200,15 @@ POPULATION_PHRASES = {
     ("humanitarian", "workers"): "humanitarian_workers",
     ("humanitarian", "staff"): "humanitarian_workers",
     ("health", "workers"): "health_workers",
-    ("health", "care"): "health_workers",
     ("medical", "staff"): "health_workers",
     ("health", "personnel"): "health_workers",
 }
+
+# A change or share next to one of these is about something other than people harmed.
+NON_METRIC_NOUNS = frozenset(
+    "population homes houses buildings prices price funding budget economy production income "
+    "poverty schools hospitals infrastructure".split()
+)
 
 # A number directly followed by one of these counts things, not people: not a figure.
 OBJECT_NOUNS = frozenset(

@@ -2,17 +2,21 @@
 
 The words right after a number name what it counts ("5,183 civilian casualties", "1,659 of
 those killed were civilians"); failing that, a verb just before it ("killed thousands"), the
-predicate it completes ("the death toll has reached 60,000"), and last the figure it belongs
-to (a breakdown's parent, or the figure it is coordinated with).
+predicate that ends its list ("18 children and 3 women have been killed"), the subject it
+completes ("the death toll has reached 60,000"), and last the figure it belongs to (a
+breakdown's parent, or the figure it is coordinated with).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from pipeline.extraction.lexicon import (
     ARMED_CONTEXT,
     GROUP_WORDS,
     METRIC_PHRASES,
     METRIC_WORDS,
+    NON_METRIC_NOUNS,
     POPULATION_PHRASES,
     POPULATION_WORDS,
 )
@@ -27,11 +31,16 @@ LEFT_VERBS = {
     "affecting": "affected", "affected": "affected", "abducted": "abducted", "detained": "detained",
     "arrested": "detained",
 }
+SKIPPED_BEFORE = frozenset("the some another a total of".split())
 COPULAS = frozenset("were are was is".split())
 CLAUSE_BREAKS = frozenset({";", ":", "while", "whereas", "but", "—", "–", "according", "citing"})
 NEAR_WINDOW = 8
 FAR_WINDOW = 20
 BREAKDOWN_OPENERS = frozenset({"including", "among", "incl", "with"})
+# Who is counted when the words do not say: people forced from home are "people" whatever
+# the context; harm counts in a text about civilians are civilians.
+PEOPLE_BY_DEFAULT = frozenset({"displaced", "refugees", "in_need"})
+BARE_FOLLOWERS = frozenset("in on at by for during since as from to and , . ; ) ( over between until this".split())
 
 
 def _match_at(tokens: list[Token], i: int, table: dict[tuple[str, ...], str]) -> tuple[str, int] | None:
@@ -44,12 +53,16 @@ def _match_at(tokens: list[Token], i: int, table: dict[tuple[str, ...], str]) ->
 
 def metric_at(tokens: list[Token], i: int, armed: bool) -> tuple[str, int] | None:
     """The metric named by the words starting at token i, and how many words name it."""
+    if _match_at(tokens, i, POPULATION_PHRASES):
+        return None  # "members of armed groups" counts people, not groups
     hit = _match_at(tokens, i, METRIC_PHRASES)
     if hit:
         return hit
     w = tokens[i].lower
     if w in GROUP_WORDS:
         return ("armed_groups", 1) if armed else None
+    if w in ("members", "ranks") and armed:
+        return "fighters", 1
     if w in METRIC_WORDS:
         return METRIC_WORDS[w], 1
     return None
@@ -78,77 +91,87 @@ def population_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
     return None
 
 
-def _scan_right(
-    tokens: list[Token], lo: int, hi: int, armed: bool, starts: frozenset[int] = frozenset()
-) -> tuple[str | None, str | None, list[str]]:
-    """Metric and population named after a number. A metric word that stands right before
-    another number labels that number ("deaths reached 3,403 and injuries 6,989"), so it is
-    passed over."""
-    metric = population = None
+@dataclass
+class Reading:
+    metric: str | None = None
+    population: str | None = None
+    words: tuple[str, ...] = ()
+
+
+def _scan_right(tokens: list[Token], lo: int, hi: int, armed: bool, starts: frozenset[int], far: bool = False) -> Reading:
+    """Metric and population named after a number.
+
+    A metric word right before another number labels that number ("deaths reached 3,403 and
+    injuries 6,989"); on the far scan, so does one just after another number ("53 members of
+    armed groups"). Both are passed over.
+    """
+    found = Reading()
     words: list[str] = []
-    i = lo
     after_metric_copula = False
+    i = lo
     while i < hi:
         w = tokens[i].lower
-        if w in CLAUSE_BREAKS or w == "(":
+        if w in CLAUSE_BREAKS or w in ("(", ")") or w == "number" or (w == "," and i + 1 < hi and tokens[i + 1].lower in ("and", "while", "but")):
             break
-        if metric is None:
+        if found.metric is None:
             hit = metric_at(tokens, i, armed)
-            if hit and (i + hit[1]) in starts:
+            owned_by_other = hit and ((i + hit[1]) in starts or (far and any(i - k in starts for k in range(1, 5))))
+            if hit and owned_by_other:
                 i += hit[1]
                 continue
             if hit:
-                metric = hit[0]
+                found.metric = hit[0]
                 words.append(" ".join(t.text for t in tokens[i : i + hit[1]]))
                 i += hit[1]
                 continue
-        if population is None or after_metric_copula:
+        if found.population is None or after_metric_copula:
             pop = population_at(tokens, i)
-            if pop and (metric is None or after_metric_copula):
-                population = pop[0]
+            if pop and (found.metric is None or after_metric_copula) and not (far and i != lo and found.metric is None):
+                found.population = pop[0]
                 words.append(" ".join(t.text for t in tokens[i : i + pop[1]]))
                 i += pop[1]
                 after_metric_copula = False
                 continue
-        if metric is not None and w in COPULAS:
+        if found.metric is not None and w in COPULAS:
             after_metric_copula = True
-        elif metric is not None and population is not None:
+        elif found.metric is not None and found.population is not None:
             break
         i += 1
-    return metric, population, words
+    found.words = tuple(words)
+    return found
 
 
-def _scan_left(tokens: list[Token], lo: int, hi: int, armed: bool) -> tuple[str | None, str | None, list[str]]:
-    """Nearest metric (and a population near it) before the number, within tokens[lo:hi]."""
-    metric = population = None
-    words: list[str] = []
+def _scan_left(tokens: list[Token], lo: int, hi: int, armed: bool) -> Reading:
+    """The metric before a number, back to the previous figure or clause break: the nearest
+    harm word wins over a nearer word for attacks ("the fatality toll from air strikes is 336")."""
+    hits: list[tuple[str, int, int]] = []
+    population = None
     for i in range(hi - 1, lo - 1, -1):
         if tokens[i].lower in CLAUSE_BREAKS or tokens[i].text == ")":
             break
-        if metric is None:
-            hit = metric_ending_at(tokens, i, armed)
-            if hit:
-                metric, first, length = hit
-                words.append(" ".join(t.text for t in tokens[first : first + length]))
-                continue
-        if population is None:
+        hit = metric_ending_at(tokens, i, armed)
+        if hit:
+            hits.append(hit)
+        elif population is None:
             pop = population_at(tokens, i)
             if pop:
                 population = pop[0]
-                words.append(tokens[i].text)
-        if metric is not None and hi - i > 8:
+        if hits and hits[0][0] != "attacks" and hi - i > 8:
             break
-    return metric, population, words
+    if not hits:
+        return Reading(population=population)
+    chosen = next((h for h in hits if h[0] != "attacks"), hits[0])
+    metric, first, length = chosen
+    return Reading(metric, population, (" ".join(t.text for t in tokens[first : first + length]),))
 
 
-BARE_FOLLOWERS = frozenset(
-    "in on at by for during since as from to and , . ; ) ( over between until this".split()
-)
+def _armed_context(tokens: list[Token]) -> bool:
+    return any(t.lower in ARMED_CONTEXT for t in tokens)
 
 
 def _ends_bare(tokens: list[Token], i: int) -> bool:
     """Nothing names what the number counts: it ends its clause or a preposition follows."""
-    return i >= len(tokens) or tokens[i].lower in BARE_FOLLOWERS or not tokens[i].is_word and tokens[i].text in ".,;:)"
+    return i >= len(tokens) or tokens[i].lower in BARE_FOLLOWERS
 
 
 def _lists_people(tokens: list[Token], i: int) -> bool:
@@ -158,81 +181,89 @@ def _lists_people(tokens: list[Token], i: int) -> bool:
     return population_at(tokens, i) is not None or tokens[i].lower in ("others", "and", ",", "more")
 
 
-def _armed_context(tokens: list[Token]) -> bool:
-    return any(t.lower in ARMED_CONTEXT for t in tokens)
+def _counts_something_else(tokens: list[Token], m: Mention) -> bool:
+    """A change or share of something that is not a humanitarian figure ("61% of the homes",
+    "reduced the town's population by 62%")."""
+    window = tokens[max(0, m.first - 3) : m.stop + 4]
+    return any(t.lower in NON_METRIC_NOUNS for t in window)
 
 
-def assign_meaning(tokens: list[Token], mentions: list[Mention], carried: tuple[str, str] | None) -> None:
+def assign_meaning(tokens: list[Token], mentions: list[Mention], carried: tuple[str, str] | None, civilian_context: bool) -> None:
     """Set metric, population and parent on each mention of one sentence (in place).
 
-    `carried` is the metric and population of the figure before this sentence in the same
+    `carried` is the metric and population of the last figure before this sentence in its
     paragraph, for sentences that only continue it ("The provisional tally stood at 165").
+    `civilian_context` says whether the paragraph or document is about civilians.
     """
     armed = _armed_context(tokens)
     starts = frozenset(m.first for m in mentions)
-    civilian_context = any(t.lower in ("civilian", "civilians") for t in tokens)
+    civilians_here = civilian_context or any(t.lower in ("civilian", "civilians") for t in tokens)
     _find_parents(tokens, mentions)
     for n, m in enumerate(mentions):
         nxt = mentions[n + 1].first if n + 1 < len(mentions) else len(tokens)
         prev_stop = mentions[n - 1].stop if n > 0 else 0
-        how = ""
-        metric = population = None
-        words: list[str] = []
+        if m.kind != "count" and _counts_something_else(tokens, m):
+            m.evidence["metric"] = "not a figure: a change or share of something else"
+            continue
+        how, metric, words = "", None, []
         # 1. a verb right before the number: "killed thousands", "affecting 792 civilians"
         k = m.first - 1
-        while k >= 0 and tokens[k].lower in ("the", "some", "another", "a", "total", "of"):
+        while k >= 0 and tokens[k].lower in SKIPPED_BEFORE:
             k -= 1
         if k >= 0 and tokens[k].lower in LEFT_VERBS and m.kind == "count":
             metric, how = LEFT_VERBS[tokens[k].lower], "verb before"
             words.append(tokens[k].text)
         # 2. the words right after it
-        rm, rp, rw = _scan_right(tokens, m.stop, min(nxt, m.stop + NEAR_WINDOW), armed, starts)
-        if metric is None and rm:
-            metric, how = rm, "words after"
-        population = rp
-        words += rw
-        # 3. further right, past parts of a list: "18 children and 3 women, have been killed"
+        near = _scan_right(tokens, m.stop, min(nxt, m.stop + NEAR_WINDOW), armed, starts)
+        if metric is None and near.metric:
+            metric, how = near.metric, "words after"
+        population = near.population
+        words += near.words
+        # 3. the predicate that ends its list: "18 children and 3 women, have been killed"
         if metric is None and m.kind == "count" and m.before_after is None and _lists_people(tokens, m.stop):
-            fm, fp, fw = _scan_right(tokens, m.stop, min(len(tokens), m.stop + FAR_WINDOW), armed, starts)
-            if fm:
-                metric, how = fm, "predicate after"
-                words += fw
+            far = _scan_right(tokens, m.stop, min(len(tokens), m.stop + FAR_WINDOW), armed, starts, far=True)
+            if far.metric:
+                metric, how = far.metric, "predicate after"
+                words += far.words
         # 4. the words before it, back to the previous figure
         if metric is None:
-            lm, lp, lw = _scan_left(tokens, prev_stop, m.first, armed)
-            if lm:
-                metric, how = lm, "words before"
-                population = population or lp
-                words += lw
+            left = _scan_left(tokens, prev_stop, m.first, armed)
+            if left.metric:
+                metric, how = left.metric, "words before"
+                population = population or left.population
+                words += left.words
         # 5. the figure it belongs to
         parent = mentions[m.parent] if m.parent is not None else None
         if metric is None and parent is not None and parent.metric:
             metric, how = parent.metric, "breakdown of a total"
         if metric is None and (m.kind != "count" or _ends_bare(tokens, m.stop)):
             # a change or share describes the sentence's total, not a part of it
-            earlier_ones = [e for e in mentions[:n] if e.parent is None] if m.kind != "count" else mentions[:n]
-            for earlier in reversed(earlier_ones):
-                if earlier.metric:
-                    metric, how = earlier.metric, "same clause as an earlier figure"
-                    population = population or earlier.population
-                    break
+            earlier = [e for e in mentions[:n] if e.parent is None] if m.kind != "count" else mentions[:n]
+            source = next((e for e in reversed(earlier) if e.metric), None)
+            if source is not None:
+                metric, how = source.metric, "same clause as an earlier figure"
+                population = population or source.population
         if metric is None and carried is not None and (m.kind != "count" or _ends_bare(tokens, m.stop)):
             metric, how = carried[0], "carried from the previous sentence"
             population = population or carried[1]
-        if parent is not None and population in (None, "people") and parent.population not in (None, "people"):
-            population = parent.population  # "2,791 civilian casualties, with 876 people killed"
-        if population is None and n > 0 and m.first - prev_stop <= 3 and mentions[n - 1].population:
-            population = mentions[n - 1].population  # "1,557 others wounded"
-        if population is None and m.kind != "count" and n > 0 and mentions[n - 1].population:
-            population = mentions[n - 1].population
-        if population is None:
-            population = "civilians" if civilian_context else "people"
-        if metric == "armed_groups":
-            population = None
-        if metric == "fighters" and population == "people":
-            population = "combatants" if any(t.lower in ("members", "adherents") for t in tokens[m.stop : m.stop + 3]) else population
-        m.metric, m.population = metric, population
+        m.metric = metric
+        m.population = _population(m, n, mentions, population, parent, prev_stop, civilians_here)
         m.evidence["metric"] = f"{how}: {', '.join(words)}" if metric else "no metric found"
+
+
+def _population(m: Mention, n: int, mentions: list[Mention], own: str | None, parent: Mention | None, prev_stop: int, civilians_here: bool) -> str | None:
+    if m.metric == "armed_groups":
+        return None
+    population = own
+    if parent is not None and population in (None, "people") and parent.population not in (None, "people"):
+        population = parent.population  # "2,791 civilian casualties, with 876 people killed"
+    if population is None and n > 0 and m.first - prev_stop <= 3 and mentions[n - 1].population:
+        population = mentions[n - 1].population  # "1,557 others wounded"
+    if population is None and m.kind != "count" and n > 0 and mentions[n - 1].population:
+        population = mentions[n - 1].population
+    if population is None:
+        population = "civilians" if civilians_here and m.metric not in PEOPLE_BY_DEFAULT else "people"
+    return population
 
 
 def _find_parents(tokens: list[Token], mentions: list[Mention]) -> None:
@@ -240,8 +271,11 @@ def _find_parents(tokens: list[Token], mentions: list[Mention]) -> None:
     for n, m in enumerate(mentions):
         if n == 0 or m.kind != "count" or m.before_after:
             continue
-        prev = mentions[n - 1]
-        p_index = prev.parent if prev.parent is not None else n - 1
+        q = n - 1
+        while q > 0 and mentions[q].kind != "count":
+            q -= 1  # "228 civilians (68 per cent of all deaths), including 77 children"
+        prev = mentions[q]
+        p_index = prev.parent if prev.parent is not None else q
         p = mentions[p_index]
         if p.kind != "count" or p.before_after or m.value > p.value:
             continue

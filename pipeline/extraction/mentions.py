@@ -91,7 +91,10 @@ def excluded(tokens: list[Token], expr: NumberExpr, text: str) -> str | None:
             return "time"
     if nxt is not None and nxt.lower.rstrip(".") in MONTHS and expr.form == "digits" and not expr.percent:
         return "date"
-    if prev is not None and prev.lower.rstrip(".") in MONTHS and expr.form == "digits" and not expr.percent and len(tok.text) <= 2:
+    month_before = prev is not None and (
+        prev.lower in MONTHS or (prev.text == "." and i > 1 and tokens[i - 2].lower in MONTHS)
+    )
+    if month_before and expr.form == "digits" and not expr.percent and len(tok.text) <= 2:
         return "date"
     if prev is not None and prev.text in MONEY_SIGNS:
         return "money"
@@ -159,6 +162,8 @@ def build_mentions(tokens: list[Token], text: str) -> list[Mention]:
 def _joins_range(tokens: list[Token], a: NumberExpr, b: NumberExpr) -> bool:
     if b.first != a.stop + 1 or a.form not in ("digits", "words") or b.form not in ("digits", "words"):
         return False
+    if a.percent and not b.percent:
+        return False  # "up 28% to 215": a change, then a count
     joiner = tokens[a.stop].lower
     if joiner not in RANGE_JOINERS:
         return False

@@ -76,7 +76,7 @@ def sentences(body: str) -> list[Segment]:
     while i < n:
         ch = body[i]
         cut = None
-        if ch == "\n":
+        if ch == "\n" and _line_ends_sentence(body, start, i):
             cut = i
         elif ch in ".!?" and _ends_sentence(body, i):
             cut = i + 1
@@ -93,6 +93,19 @@ def sentences(body: str) -> list[Segment]:
     if body[start:].strip():
         segments.append(_trimmed(body, start, n))
     return segments
+
+
+def _line_ends_sentence(body: str, start: int, i: int) -> bool:
+    """A line end closes a sentence after a blank line, a full stop, a short line (a heading
+    or table row), or before a list item; a long line broken mid-sentence runs on."""
+    line_start = body.rfind("\n", 0, i) + 1
+    line = body[max(line_start, start) : i].rstrip()
+    nxt = body[i + 1 : i + 3].lstrip(" \t")
+    if not line or nxt.startswith("\n") or not nxt:
+        return True
+    if line[-1] in ".!?:;\"”'" or len(body[line_start:i].strip()) < 60:
+        return True
+    return nxt[:1] in "-•*" or nxt[:1].isdigit()
 
 
 def _ends_sentence(body: str, i: int) -> bool:
