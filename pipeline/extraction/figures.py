@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -38,6 +39,8 @@ from pipeline.periods import (
 from pipeline.places import countries_in, places_in
 
 EXTRACTOR_VERSION = "0.3.0"
+UNRESOLVED_SINCE = re.compile(r"\bsince\b", re.I)
+STOCK = re.compile(r"\b(?:currently|now|remain|remains|still)\b", re.I)
 # How far after a number a period may stand and still be its own ("... in November 2014").
 AFTER_PERIOD_CHARS = 150
 
@@ -54,8 +57,10 @@ class DocumentContext:
     country: str | None
     title_period: Period | None
     title_source: str | None
-    title_civilian: bool
     people: list[str] = field(default_factory=list)  # full names met so far, for "Lyons said"
+    period: Period | None = None  # the last period a figure of the document was given
+    period_words: str = ""
+    period_source: str | None = None  # ... and who stated that figure
     last_attribution: str | None = None
     last_comparison: tuple[Period, Period] | None = None  # (reference, comparison) last stated
 
@@ -71,9 +76,11 @@ class ParagraphState:
     places: list[tuple[int, str, str | None]] = field(default_factory=list)
 
     def default_year(self, ctx: DocumentContext) -> int | None:
-        if self.period is not None:
-            return self.period.start.year
-        return ctx.title_period.start.year if ctx.title_period else None
+        """The year the text around is about: of the paragraph's period, the document's, its title's."""
+        for period in (self.period, ctx.period, ctx.title_period):
+            if period is not None:
+                return (period.end or period.start).year
+        return None
 
 
 def _document_context(doc: Document) -> DocumentContext:
@@ -89,31 +96,20 @@ def _document_context(doc: Document) -> DocumentContext:
         refs = [p for p in find_periods(doc.title, doc.published) if p.role in ("reference", "day")]
         if refs:
             title_period = max(refs, key=lambda p: len(p.words)).period
-    title = doc.title or ""
-    return DocumentContext(
-        doc.published,
-        country,
-        title_period,
-        attribution_in_title(doc.title) or doc.source,
-        "civilian" in title.lower(),
-    )
+    return DocumentContext(doc.published, country, title_period, attribution_in_title(doc.title) or doc.source)
 
 
 def extract(doc: Document) -> list[dict]:
     ctx = _document_context(doc)
     body = doc.body
-    records: list[dict] = []
-    paras = paragraphs(body)
     segments = sentences(body)
-    for para in paras:
-        state = ParagraphState(civilian=ctx.title_civilian or "civilian" in body[para.start : para.end].lower())
-        inside = [s for s in segments if para.start <= s.start < para.end]
-        table = table_figures(doc, inside, ctx, state)
-        records.extend(table.records)
-        for seg in inside:
-            if seg in table.consumed:
-                continue
-            records.extend(_sentence_figures(doc, ctx, state, seg))
+    table = table_figures(doc, segments, ctx, ParagraphState(civilian="civilian" in body.lower()))
+    records: list[dict] = list(table.records)
+    for para in paragraphs(body):
+        state = ParagraphState(civilian="civilian" in body[para.start : para.end].lower())
+        for seg in segments:
+            if para.start <= seg.start < para.end and seg not in table.consumed:
+                records.extend(_sentence_figures(doc, ctx, state, seg))
     return records
 
 
@@ -151,13 +147,14 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
         start, end = tokens[m.first].start, tokens[m.stop - 1].end
         fid = figure_id(doc.doc_id, start, end)
         ids[n] = fid
-        period, period_words = _reference_period(m, n, mentions, tokens, references, periods, ctx, state)
+        attributed = who or state.attribution or ctx.title_source or ctx.last_attribution
+        period, period_words = _reference_period(m, n, mentions, tokens, references, periods, ctx, state, attributed, text)
         comparison, comparison_words = (None, "")
         if m.kind == "change":
             comparison, comparison_words = _comparison_period(m, tokens, text, seg.start, periods, period, ctx)
+            m.comparison = comparison
             if comparison is not None and period is not None:
                 ctx.last_comparison = (period, comparison)
-        attributed = who or state.attribution or ctx.title_source or ctx.last_attribution
         evidence = {
             **m.evidence,
             "population": m.population,
@@ -179,6 +176,7 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
         )
         if m.kind == "count" and m.before_after != "before" and period is not None and not period_words.startswith("since"):
             state.period, state.period_words = period, period_words
+            ctx.period, ctx.period_words, ctx.period_source = period, period_words, attributed
     last = next((m for m in reversed(mentions) if m.metric), None)
     if last is not None:
         state.carried = (last.metric, last.population)
@@ -251,6 +249,8 @@ def _reference_period(
     periods: list[PeriodMention],
     ctx: DocumentContext,
     state: ParagraphState,
+    attributed: str | None,
+    sentence: str,
 ) -> tuple[Period | None, str]:
     start, end = tokens[m.first].start, tokens[m.stop - 1].end
     if m.before_after == "before":
@@ -261,6 +261,9 @@ def _reference_period(
         between = [p for p in periods if end <= p.start < until and p.role in ("reference", "day", "comparison")]
         if between:
             return _as_period(between[0], ctx), between[0].words
+        change = next((x for x in reversed(mentions[:n]) if x.kind == "change"), None)
+        if change is not None and change.comparison is not None:
+            return change.comparison, "the comparison period of the change it illustrates"
         earlier = [p for p in periods if p.role in ("since", "comparison")]
         if earlier:
             return earlier[0].period, earlier[0].words
@@ -274,8 +277,15 @@ def _reference_period(
     before = [p for p in references if p.end <= start]
     if before:
         return _as_period(before[-1], ctx), _words(before[-1])
+    if UNRESOLVED_SINCE.search(sentence) and not any(p.role == "since" for p in periods):
+        return None, ""  # "since the attacks started": a period the text states but does not date
     if state.period is not None:
         return state.period, f"carried: {state.period_words}"
+    if STOCK.search(sentence):
+        return None, ""  # "are currently in the country": a stock figure, not a count over a period
+    if ctx.period is not None and state.attribution in (None, ctx.period_source):
+        # the document goes on about the same period, unless a new speaker has taken over
+        return ctx.period, f"carried from an earlier paragraph: {ctx.period_words}"
     if ctx.title_period is not None:
         return ctx.title_period, "title"
     return None, ""

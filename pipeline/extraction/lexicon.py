@@ -200,6 +200,7 @@ POPULATION_PHRASES = {
     ("humanitarian", "workers"): "humanitarian_workers",
     ("humanitarian", "staff"): "humanitarian_workers",
     ("health", "workers"): "health_workers",
+    ("health", "care"): "health_workers",
     ("medical", "staff"): "health_workers",
     ("health", "personnel"): "health_workers",
 }

@@ -111,11 +111,12 @@ def _scan_right(tokens: list[Token], lo: int, hi: int, armed: bool, starts: froz
     i = lo
     while i < hi:
         w = tokens[i].lower
-        if w in CLAUSE_BREAKS or w in ("(", ")") or w == "number" or (w == "," and i + 1 < hi and tokens[i + 1].lower in ("and", "while", "but")):
+        new_subject = w == "number" and i - lo > 2  # "..., and the number of women casualties ..."
+        if w in CLAUSE_BREAKS or w in ("(", ")") or new_subject or (w == "," and i + 1 < hi and tokens[i + 1].lower in ("and", "while", "but")):
             break
         if found.metric is None:
             hit = metric_at(tokens, i, armed)
-            owned_by_other = hit and ((i + hit[1]) in starts or (far and any(i - k in starts for k in range(1, 5))))
+            owned_by_other = hit and ((i + hit[1]) in starts or (far and _attached_to_other(tokens, i, starts)))
             if hit and owned_by_other:
                 i += hit[1]
                 continue
@@ -141,7 +142,16 @@ def _scan_right(tokens: list[Token], lo: int, hi: int, armed: bool, starts: froz
     return found
 
 
-def _scan_left(tokens: list[Token], lo: int, hi: int, armed: bool) -> Reading:
+def _attached_to_other(tokens: list[Token], i: int, starts: frozenset[int]) -> bool:
+    """The words at i name another number's count: "53 members of armed groups" (no comma between)."""
+    for k in range(1, 5):
+        s = i - k
+        if s in starts:
+            return not any(t.text == "," for t in tokens[s:i])
+    return False
+
+
+def _scan_left(tokens: list[Token], lo: int, hi: int, armed: bool, starts: frozenset[int] = frozenset()) -> Reading:
     """The metric before a number, back to the previous figure or clause break: the nearest
     harm word wins over a nearer word for attacks ("the fatality toll from air strikes is 336")."""
     hits: list[tuple[str, int, int]] = []
@@ -150,7 +160,7 @@ def _scan_left(tokens: list[Token], lo: int, hi: int, armed: bool) -> Reading:
         if tokens[i].lower in CLAUSE_BREAKS or tokens[i].text == ")":
             break
         hit = metric_ending_at(tokens, i, armed)
-        if hit:
+        if hit and not _attached_to_other(tokens, hit[1], starts):
             hits.append(hit)
         elif population is None:
             pop = population_at(tokens, i)
@@ -197,7 +207,7 @@ def assign_meaning(tokens: list[Token], mentions: list[Mention], carried: tuple[
     """
     armed = _armed_context(tokens)
     starts = frozenset(m.first for m in mentions)
-    civilians_here = civilian_context or any(t.lower in ("civilian", "civilians") for t in tokens)
+    sentence_civilian = any(t.lower in ("civilian", "civilians") for t in tokens)
     _find_parents(tokens, mentions)
     for n, m in enumerate(mentions):
         nxt = mentions[n + 1].first if n + 1 < len(mentions) else len(tokens)
@@ -227,7 +237,7 @@ def assign_meaning(tokens: list[Token], mentions: list[Mention], carried: tuple[
                 words += far.words
         # 4. the words before it, back to the previous figure
         if metric is None:
-            left = _scan_left(tokens, prev_stop, m.first, armed)
+            left = _scan_left(tokens, prev_stop, m.first, armed, frozenset(x.number_first for x in mentions[:n]))
             if left.metric:
                 metric, how = left.metric, "words before"
                 population = population or left.population
@@ -247,23 +257,45 @@ def assign_meaning(tokens: list[Token], mentions: list[Mention], carried: tuple[
             metric, how = carried[0], "carried from the previous sentence"
             population = population or carried[1]
         m.metric = metric
-        m.population = _population(m, n, mentions, population, parent, prev_stop, civilians_here)
+        m.population_named = population is not None
+        m.population = _population(tokens, m, n, mentions, population, parent, civilian_context, sentence_civilian)
         m.evidence["metric"] = f"{how}: {', '.join(words)}" if metric else "no metric found"
 
 
-def _population(m: Mention, n: int, mentions: list[Mention], own: str | None, parent: Mention | None, prev_stop: int, civilians_here: bool) -> str | None:
+def _population(
+    tokens: list[Token],
+    m: Mention, n: int, mentions: list[Mention], own: str | None, parent: Mention | None, civilian_context: bool, sentence_civilian: bool
+) -> str | None:
+    """Who is counted: the number's own words, else its total, else the figure it is
+    coordinated with ("953 civilians were killed and 1,557 others wounded"), else the context."""
     if m.metric == "armed_groups":
         return None
-    population = own
-    if parent is not None and population in (None, "people") and parent.population not in (None, "people"):
-        population = parent.population  # "2,791 civilian casualties, with 876 people killed"
-    if population is None and n > 0 and m.first - prev_stop <= 3 and mentions[n - 1].population:
-        population = mentions[n - 1].population  # "1,557 others wounded"
-    if population is None and m.kind != "count" and n > 0 and mentions[n - 1].population:
-        population = mentions[n - 1].population
-    if population is None:
-        population = "civilians" if civilians_here and m.metric not in PEOPLE_BY_DEFAULT else "people"
-    return population
+    if parent is not None and own in (None, "people") and parent.population not in (None, "people"):
+        return parent.population  # "2,791 civilian casualties, with 876 people killed"
+    if own is not None:
+        return own
+    if parent is not None and parent.population is not None:
+        return parent.population
+    if m.metric in PEOPLE_BY_DEFAULT:
+        return "people"
+    named = _coordinated_with(tokens, m, mentions[:n])
+    if named is not None:
+        return named.population
+    if sentence_civilian or civilian_context:
+        return "civilians"
+    return "people"
+
+
+def _coordinated_with(tokens: list[Token], m: Mention, earlier: list[Mention]) -> Mention | None:
+    """The earlier figure this one shares a subject with: joined by 'and' or a comma, not by a
+    relative clause ("62 attacks ... that have caused 15 deaths" are not the same people)."""
+    named = next((e for e in reversed(earlier) if e.population_named and e.population), None)
+    if named is None:
+        return None
+    gap = {t.lower for t in tokens[named.stop : m.first]}
+    if gap & {"that", "which", "who", "whose"} or not gap & {"and", ",", "while"}:
+        return None
+    return named
 
 
 def _find_parents(tokens: list[Token], mentions: list[Mention]) -> None:

@@ -49,7 +49,9 @@ class Mention:
     before_after: str | None = None  # "before" / "after" in "from X to Y"
     metric: str | None = None
     population: str | None = None
+    population_named: bool = False  # the population was read from the number's own words
     parent: int | None = None  # index of the parent mention in the sentence
+    comparison: object = None  # for a change: the period it compares with, once known
 
 
 def _words(tokens: list[Token], start: int, stop: int) -> list[str]:

@@ -53,9 +53,10 @@ class Segment:
 
 
 def paragraphs(body: str) -> list[Segment]:
-    """Blocks separated by blank lines."""
+    """Blocks separated by blank lines; in a text with no blank line, its lines."""
+    separator = r"\n[ \t]*\n" if re.search(r"\n[ \t]*\n", body) else r"\n"
     segments, start = [], 0
-    for m in re.finditer(r"\n[ \t]*\n", body):
+    for m in re.finditer(separator, body):
         if body[start : m.start()].strip():
             segments.append(Segment(start, m.start()))
         start = m.end()
