@@ -139,4 +139,13 @@ def places_in(text: str, prefer: str | None = None) -> list[tuple[int, str, str 
                 iso3 = place_country(name, prefer)
                 if iso3 or typed:
                     found[base + part.start()] = (name, iso3)
+    # a possessive: "Gaza's Government Media Office"
+    for m in re.finditer(r"\b(?P<name>[A-Z][\w\-]+)['’]s\b", text):
+        if fold(m.group("name")) not in countries and place_country(m.group("name"), prefer):
+            found.setdefault(m.start("name"), (m.group("name"), place_country(m.group("name"), prefer)))
+    # a sentence that opens with a place of the document's country: "Baghdad was the worst affected"
+    opening = re.match(rf"\s*(?P<name>{NAME})\s+(?:was|is|has|had|saw|remains|recorded)\b", text)
+    if opening and prefer and fold(opening.group("name")) not in countries:
+        if place_country(opening.group("name"), prefer) == prefer:
+            found.setdefault(opening.start("name"), (opening.group("name"), prefer))
     return sorted((offset, name, iso3) for offset, (name, iso3) in found.items())

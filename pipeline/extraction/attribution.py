@@ -18,15 +18,15 @@ from pipeline.places import country_names, fold
 SPEECH_VERBS = (
     r"(?:said|says|stated|states|noted|notes|reported|reports|documented|documents|warned|warns|"
     r"announced|announces|told|added|estimated|estimates|recorded|records|verified|confirmed|"
-    r"found|showed|shows|published)"
+    r"found|showed|shows|published|pointed\s+out|points\s+out|indicated|explained|revealed|stressed|highlighted)"
 )
 ACCORDING = re.compile(r"\b(?:according\s+to|citing|cited\s+by|as\s+reported\s+by)\s+(?P<who>[^,;.:()\n“”\"]{3,120})", re.I)
 SPEECH = re.compile(rf"\s+(?:has\s+|have\s+|had\s+|also\s+)*{SPEECH_VERBS}\b")
 # "..., said U.N. Special Envoy to Somalia Michael Keating."
-INVERTED = re.compile(r"[,”\"]\s*(?:said|says|added|noted|warned|told)\s+(?P<who>[A-Z][^,.;:]{2,100}?)\s*(?:[.,;:]|$)")
+INVERTED = re.compile(r"[,”\"]\s*(?:said|says|added|noted|warned|told)\s+(?P<who>[A-Z][^,;:]{2,100})(?:[,;:]|$)")
 # "..., the mission said": a body named earlier, referred to by what it is
 PRONOUN_SUBJECT = re.compile(
-    rf"(?:^|[,“”\"]\s*)(?P<who>the\s+(?:mission|report|office|agency|ministry|organi[sz]ation|statement|document))\s+(?:also\s+)?{SPEECH_VERBS}\b",
+    rf"(?:^|[,“”\"]\s*)(?P<who>it|they|the\s+(?:mission|report|office|agency|ministry|organi[sz]ation|statement|document))\s+(?:also\s+)?{SPEECH_VERBS}\b",
     re.I,
 )
 # Unnamed speakers described by their role: "a local official", "the special committee".
@@ -58,7 +58,8 @@ def aliases() -> list[tuple[re.Pattern, str]]:
     compiled = []
     for alias, canonical in pairs:
         flags = 0 if alias.replace(".", "").isupper() else re.I
-        compiled.append((re.compile(rf"(?<![\w]){re.escape(alias)}(?![\w])", flags), canonical))
+        words = r"\s+".join(re.escape(w) for w in alias.split())  # a name may break across lines
+        compiled.append((re.compile(rf"(?<![\w]){words}(?![\w])", flags), canonical))
     return compiled
 
 
@@ -69,7 +70,7 @@ def bodies_in(text: str) -> list[str]:
 
 def alias_text(canonical: str) -> str:
     """All the names of a body, joined: a mission's names say which country it works in."""
-    return " ".join(p.pattern for p, c in aliases() if c == canonical).replace("\\", "")
+    return " ".join(p.pattern for p, c in aliases() if c == canonical).replace("\\s+", " ").replace("\\", "")
 
 
 def canonical_body(text: str) -> str | None:
@@ -79,10 +80,17 @@ def canonical_body(text: str) -> str | None:
     return None
 
 
+MONTH_AND_DAY_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday between since during in on".split()
+)
+
+
 def _is_name_word(word: str) -> bool:
     return (
         word[:1].isupper()
         and word.lower() not in TITLE_WORDS
+        and word.lower() not in MONTH_AND_DAY_WORDS
         and fold(word) not in country_names()
         and canonical_body(word) is None
     )

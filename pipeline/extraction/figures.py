@@ -17,6 +17,7 @@ from datetime import date
 
 from pipeline.documents import Document
 from pipeline.extraction.attribution import (
+    GENERIC_BODIES,
     alias_text,
     attribution_in,
     attribution_in_title,
@@ -57,6 +58,7 @@ class DocumentContext:
     country: str | None
     title_period: Period | None
     title_source: str | None
+    title_places: list = field(default_factory=list)
     people: list[str] = field(default_factory=list)  # full names met so far, for "Lyons said"
     period: Period | None = None  # the last period a figure of the document was given
     period_words: str = ""
@@ -96,7 +98,13 @@ def _document_context(doc: Document) -> DocumentContext:
         refs = [p for p in find_periods(doc.title, doc.published) if p.role in ("reference", "day")]
         if refs:
             title_period = max(refs, key=lambda p: len(p.words)).period
-    return DocumentContext(doc.published, country, title_period, attribution_in_title(doc.title) or doc.source)
+    return DocumentContext(
+        doc.published,
+        country,
+        title_period,
+        attribution_in_title(doc.title) or doc.source,
+        places_in(doc.title, country) if doc.title else [],
+    )
 
 
 def extract(doc: Document) -> list[dict]:
@@ -137,7 +145,7 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
         return []
     assign_meaning(tokens, mentions, state.carried, state.civilian)
     sentence_countries = [iso for _, iso in countries_in(text)]
-    places = sentence_places or state.places
+    places = sentence_places or state.places or ctx.title_places
     country = _country(sentence_countries, places, ctx)
     records = []
     ids: dict[int, str] = {}
@@ -148,6 +156,8 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
         fid = figure_id(doc.doc_id, start, end)
         ids[n] = fid
         attributed = who or state.attribution or ctx.title_source or ctx.last_attribution
+        if attributed in GENERIC_BODIES and ctx.title_source and ctx.title_source not in GENERIC_BODIES:
+            attributed = ctx.title_source  # "the UN" in a UNMISS press release is UNMISS
         period, period_words = _reference_period(m, n, mentions, tokens, references, periods, ctx, state, attributed, text)
         comparison, comparison_words = (None, "")
         if m.kind == "change":
@@ -307,6 +317,8 @@ def _comparison_period(
         if start_ + offset >= end - 200:
             return period, text[start_:stop]
     explicit = [p for p in periods if p.role in ("comparison", "since") and p.start >= end]
+    # "as compared to the previous reporting period (April to June 2024), a 35 percent reduction"
+    explicit = explicit or [p for p in periods if p.role == "comparison"]
     if explicit:
         return explicit[0].period, explicit[0].words
     later = [p for p in periods if p.start >= end and p.role in ("reference", "day") and (reference is None or p.period != reference)]
