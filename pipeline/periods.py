@@ -229,22 +229,25 @@ def _report_cue(m: re.Match, ctx: Context) -> Period | None:
     return None
 
 
+MONTH_NAME = re.compile(rf"\b{MONTH}", re.I)
 RANGE_WORD = r"(?:-|–|—|to|until|till|and|through)"
-PATTERNS: list[tuple[re.Pattern, object, str]] = [
-    (re.compile(rf"\b(?:between\s+|from\s+)?(?P<d1>{DAY})(?:\s+(?P<m1>{MONTH}))?(?:\s+(?P<y1>{YEAR}))?\s*{RANGE_WORD}\s*(?P<d2>{DAY})\s+(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?\b", re.I), _between_days, "reference"),
-    (re.compile(rf"\b(?:between\s+|from\s+)?(?P<m1>{MONTH})\s+(?P<d1>{DAY})(?:,?\s+(?P<y1>{YEAR}))?\s*{RANGE_WORD}\s*(?P<m2>{MONTH})\s+(?P<d2>{DAY})(?:,?\s+(?P<y2>{YEAR}))?\b", re.I), _between_days_us, "reference"),
-    (re.compile(rf"\b(?:between\s+|from\s+)?(?P<m1>{MONTH})(?:\s+(?P<y1>{YEAR}))?\s*{RANGE_WORD}\s*(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?\b", re.I), _between_months, "reference"),
-    (re.compile(rf"\b(?P<which>first|second)\s+half\s+of\s+(?:(?P<y>{YEAR})|the\s+year|this\s+year)", re.I), _half, "reference"),
-    (re.compile(rf"\bH(?P<which>[12])\s+(?P<y>{YEAR})\b"), _half, "reference"),
-    (re.compile(rf"\b(?P<q>{QUARTER_WORDS})\s+quarter\s+of\s+(?:(?P<y>{YEAR})|the\s+year|this\s+year)", re.I), _quarter, "reference"),
-    (re.compile(rf"\bQ(?P<q>[1-4])(?:\s+(?P<y>{YEAR}))?\b"), _quarter, "reference"),
-    (re.compile(rf"\bfirst\s+(?P<n>two|three|four|five|six|nine)\s+months\s+of\s+(?:(?P<y>{YEAR})|the\s+year|this\s+year)", re.I), _first_months, "reference"),
-    (re.compile(rf"\b(?P<d>{DAY})\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b", re.I), _day, "day"),
-    (re.compile(rf"\b(?P<m>{MONTH})\s+(?P<d>{DAY})(?:st|nd|rd|th)?(?:,?\s+(?P<y>{YEAR}))?\b(?!\s*(?:%|per|percent|civilian|people|killed))", re.I), _day, "day"),
-    (re.compile(rf"\b(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b", re.I), _month_year, "reference"),
-    (re.compile(rf"\b(?P<cue>mid-?year|half-?year|annual)\s+(?:report|update|review)(?:\s+(?:for\s+)?(?P<y>{YEAR}))?", re.I), _report_cue, "reference"),
-    (re.compile(rf"(?<![\d,.])(?P<y>{YEAR})(?!\d|,\d)", re.I), _year, "reference"),
-    (re.compile(r"\b(?:(?:last|previous|past|this)\s+(?:year|month|week)|(?:the\s+)?(?:past|last)\s+24\s+hours)\b", re.I), _relative, "relative"),
+# Each pattern, the function that reads it, its role, and what the text must hold for the
+# pattern to be worth running (a month name, a digit, a word): most sentences skip most patterns.
+PATTERNS: list[tuple[re.Pattern, object, str, str]] = [
+    (re.compile(rf"\b(?:between\s+|from\s+)?(?P<d1>{DAY})(?:\s+(?P<m1>{MONTH}))?(?:\s+(?P<y1>{YEAR}))?\s*{RANGE_WORD}\s*(?P<d2>{DAY})\s+(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?\b", re.I), _between_days, "reference", "MONTH"),
+    (re.compile(rf"\b(?:between\s+|from\s+)?(?P<m1>{MONTH})\s+(?P<d1>{DAY})(?:,?\s+(?P<y1>{YEAR}))?\s*{RANGE_WORD}\s*(?P<m2>{MONTH})\s+(?P<d2>{DAY})(?:,?\s+(?P<y2>{YEAR}))?\b", re.I), _between_days_us, "reference", "MONTH"),
+    (re.compile(rf"\b(?:between\s+|from\s+)?(?P<m1>{MONTH})(?:\s+(?P<y1>{YEAR}))?\s*{RANGE_WORD}\s*(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?\b", re.I), _between_months, "reference", "MONTH"),
+    (re.compile(rf"\b(?P<which>first|second)\s+half\s+of\s+(?:(?P<y>{YEAR})|the\s+year|this\s+year)", re.I), _half, "reference", "half"),
+    (re.compile(rf"\bH(?P<which>[12])\s+(?P<y>{YEAR})\b"), _half, "reference", "h"),
+    (re.compile(rf"\b(?P<q>{QUARTER_WORDS})\s+quarter\s+of\s+(?:(?P<y>{YEAR})|the\s+year|this\s+year)", re.I), _quarter, "reference", "quarter"),
+    (re.compile(rf"\bQ(?P<q>[1-4])(?:\s+(?P<y>{YEAR}))?\b"), _quarter, "reference", "q"),
+    (re.compile(rf"\bfirst\s+(?P<n>two|three|four|five|six|nine)\s+months\s+of\s+(?:(?P<y>{YEAR})|the\s+year|this\s+year)", re.I), _first_months, "reference", "months"),
+    (re.compile(rf"\b(?P<d>{DAY})\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b", re.I), _day, "day", "MONTH"),
+    (re.compile(rf"\b(?P<m>{MONTH})\s+(?P<d>{DAY})(?:st|nd|rd|th)?(?:,?\s+(?P<y>{YEAR}))?\b(?!\s*(?:%|per|percent|civilian|people|killed))", re.I), _day, "day", "MONTH"),
+    (re.compile(rf"\b(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b", re.I), _month_year, "reference", "MONTH"),
+    (re.compile(rf"\b(?P<cue>mid-?year|half-?year|annual)\s+(?:report|update|review)(?:\s+(?:for\s+)?(?P<y>{YEAR}))?", re.I), _report_cue, "reference", "re"),
+    (re.compile(rf"(?<![\d,.])(?P<y>{YEAR})(?!\d|,\d)", re.I), _year, "reference", "DIGIT"),
+    (re.compile(r"\b(?:(?:last|previous|past|this)\s+(?:year|month|week)|(?:the\s+)?(?:past|last)\s+24\s+hours)\b", re.I), _relative, "relative", "RELATIVE"),
 ]
 
 SINCE = re.compile(
@@ -277,7 +280,15 @@ def find_periods(text: str, doc_date: date | None, default_year: int | None = No
     fallback = default_year if default_year is not None else (doc_date.year if doc_date else None)
     found: list[PeriodMention] = []
     taken: list[tuple[int, int]] = []
-    for pattern, build, role in PATTERNS:
+    lower = text.lower()
+    present = {
+        "MONTH": bool(MONTH_NAME.search(text)),
+        "DIGIT": bool(years) or any(c.isdigit() for c in text),
+        "RELATIVE": any(w in lower for w in ("year", "month", "week", "hours")),
+    }
+    for pattern, build, role, needs in PATTERNS:
+        if not present.get(needs, needs in lower):
+            continue
         for m in pattern.finditer(text):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue

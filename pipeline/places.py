@@ -26,6 +26,7 @@ NOT_PLACES = frozenset(
 PLACE_TYPE_WORDS = r"(?:province|provinces|district|districts|territory|territories|governorate|governorates|region|state|city|town|village|camp|county|oblast|area)"
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
@@ -48,27 +49,33 @@ def country_names() -> dict[str, str]:
     return names
 
 
-@lru_cache(maxsize=1)
-def _country_pattern() -> re.Pattern:
-    words = sorted(country_names(), key=len, reverse=True)
-    # Short all-caps codes (US, UK, DRC) must match case-sensitively; the rest ignore case.
-    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words if len(w) > 3) + r")\b", re.I)
-
-
-CODE_PATTERN = re.compile(r"\b(US|U\.S\.|UK|U\.K\.|DRC|oPt)(?![\w.])")
+# Runs of capitalised words, with the small words country names contain ("Republic of the
+# Congo"); each run is looked up by its sub-runs, so one regex pass finds every candidate.
+CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.\-]*(?:\s+(?:(?:of|the|and)\s+)*[A-Z][\w'’.\-]*)*")
+MAX_NAME_WORDS = 7
 
 
 def countries_in(text: str) -> list[tuple[int, str]]:
-    """(offset, ISO3) for each country name or demonym in text."""
+    """(offset, ISO3) for each country name or demonym in text, longest name first."""
     names = country_names()
-    found = [(m.start(), names[fold(m.group())]) for m in _country_pattern().finditer(_ascii(text))]
-    found += [(m.start(), names[fold(m.group())]) for m in CODE_PATTERN.finditer(text)]
-    return sorted(found)
+    found: list[tuple[int, str]] = []
+    for run in CAPITALISED_RUN.finditer(text):
+        words = list(re.finditer(r"\S+", run.group()))
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + MAX_NAME_WORDS), i, -1):
+                phrase = run.group()[words[i].start() : words[j - 1].end()]
+                key = fold(phrase.rstrip(".,"))
+                if key in names and (len(key) > 3 or phrase in SHORT_CODES):
+                    found.append((run.start() + words[i].start(), names[key]))
+                    i = j - 1
+                    break
+            i += 1
+    return found
 
 
-def _ascii(text: str) -> str:
-    # Fold accents but keep offsets: one character in, one out.
-    return "".join(fold(c)[:1] if ord(c) > 127 and fold(c) else c for c in text)
+# Short names that count only as written: "US" is the country, "us" is not.
+SHORT_CODES = frozenset({"US", "U.S.", "UK", "U.K.", "DRC", "oPt"})
 
 
 @lru_cache(maxsize=1)
@@ -104,6 +111,7 @@ def gazetteer() -> dict[str, dict[str, int]]:
     return {k: v for k, v in places.items() if k not in countries and k not in NOT_PLACES and len(k) > 2}
 
 
+@lru_cache(maxsize=65536)
 def place_country(name: str, prefer: str | None = None) -> str | None:
     known = gazetteer().get(fold(name))
     if not known:
@@ -145,7 +153,6 @@ def places_in(text: str, prefer: str | None = None) -> list[tuple[int, str, str 
             found.setdefault(m.start("name"), (m.group("name"), place_country(m.group("name"), prefer)))
     # a sentence that opens with a place of the document's country: "Baghdad was the worst affected"
     opening = re.match(rf"\s*(?P<name>{NAME})\s+(?:was|is|has|had|saw|remains|recorded)\b", text)
-    if opening and prefer and fold(opening.group("name")) not in countries:
-        if place_country(opening.group("name"), prefer) == prefer:
-            found.setdefault(opening.start("name"), (opening.group("name"), prefer))
+    if opening and prefer and fold(opening.group("name")) not in countries and place_country(opening.group("name"), prefer) == prefer:
+        found.setdefault(opening.start("name"), (opening.group("name"), prefer))
     return sorted((offset, name, iso3) for offset, (name, iso3) in found.items())

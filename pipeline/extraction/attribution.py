@@ -8,6 +8,7 @@ earlier in the document ("Lyons said" -> "Deborah Lyons").
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 import yaml
@@ -20,6 +21,8 @@ SPEECH_VERBS = (
     r"announced|announces|told|added|estimated|estimates|recorded|records|verified|confirmed|"
     r"found|showed|shows|published|pointed\s+out|points\s+out|indicated|explained|revealed|stressed|highlighted)"
 )
+# A sentence without one of these names no speaker, so the slower readers are skipped.
+SPEECH_CUE = re.compile(rf"\b(?:{SPEECH_VERBS}|according|citing|cited)\b", re.I)
 ACCORDING = re.compile(r"\b(?:according\s+to|citing|cited\s+by|as\s+reported\s+by)\s+(?P<who>[^,;.:()\n“”\"]{3,120})", re.I)
 SPEECH = re.compile(rf"\s+(?:has\s+|have\s+|had\s+|also\s+)*{SPEECH_VERBS}\b")
 # "..., said U.N. Special Envoy to Somalia Michael Keating."
@@ -46,38 +49,71 @@ TITLE_WORDS = frozenset(
 )
 
 
+@dataclass(frozen=True)
+class AliasTable:
+    """Every name of every known body as two alternations (one pass each over a text):
+    acronyms match only in capitals, so "who" is not the WHO; other names ignore case."""
+
+    canonical: dict[str, str]  # folded alias -> canonical name
+    names: dict[str, list[str]]  # canonical -> its aliases
+    acronyms: re.Pattern
+    words: re.Pattern
+
+
+def _alternation(aliases: list[str], flags: int) -> re.Pattern:
+    parts = [r"\s+".join(re.escape(w) for w in a.split()) for a in sorted(aliases, key=len, reverse=True)]
+    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", flags)
+
+
 @lru_cache(maxsize=1)
-def aliases() -> list[tuple[re.Pattern, str]]:
-    """(pattern for an alias, canonical name), longest alias first. Acronyms match only in
-    capitals, so "who" is not the WHO."""
+def alias_table() -> AliasTable:
     with open(DATA_DIR / "sources.yaml", encoding="utf-8") as f:
-        table = yaml.safe_load(f)
-    pairs = [(canonical, canonical) for canonical in table]
-    pairs += [(alias, canonical) for canonical, names in table.items() for alias in names]
-    pairs.sort(key=lambda p: -len(p[0]))
-    compiled = []
-    for alias, canonical in pairs:
-        flags = 0 if alias.replace(".", "").isupper() else re.I
-        words = r"\s+".join(re.escape(w) for w in alias.split())  # a name may break across lines
-        compiled.append((re.compile(rf"(?<![\w]){words}(?![\w])", flags), canonical))
-    return compiled
+        table: dict[str, list[str]] = yaml.safe_load(f)
+    names = {canonical: [canonical, *aliases] for canonical, aliases in table.items()}
+    canonical = {}
+    for name, aliases in names.items():
+        for alias in aliases:
+            canonical.setdefault(_key(alias), name)
+    every = [a for aliases in names.values() for a in aliases]
+    acronyms = [a for a in every if a.replace(".", "").replace(" ", "").isupper()]
+    others = [a for a in every if a not in acronyms]
+    return AliasTable(canonical, names, _alternation(acronyms, 0), _alternation(others, re.I))
+
+
+def _key(alias: str) -> str:
+    return " ".join(alias.lower().split())
+
+
+def _matches(text: str) -> list[re.Match]:
+    table = alias_table()
+    found = list(table.words.finditer(text)) + list(table.acronyms.finditer(text))
+    # the longest name wins where two overlap ("UN Security Council" over "UN")
+    found.sort(key=lambda m: (m.start(), -(m.end() - m.start())))
+    kept: list[re.Match] = []
+    for m in found:
+        if not kept or m.start() >= kept[-1].end():
+            kept.append(m)
+    return kept
 
 
 def bodies_in(text: str) -> list[str]:
     """Canonical names of every known body named in text."""
-    return list(dict.fromkeys(c for pattern, c in aliases() if pattern.search(text)))
+    canonical = alias_table().canonical
+    return list(dict.fromkeys(canonical[_key(m.group())] for m in _matches(text)))
 
 
 def alias_text(canonical: str) -> str:
     """All the names of a body, joined: a mission's names say which country it works in."""
-    return " ".join(p.pattern for p, c in aliases() if c == canonical).replace("\\s+", " ").replace("\\", "")
+    return " ".join(alias_table().names.get(canonical, []))
 
 
 def canonical_body(text: str) -> str | None:
-    for pattern, canonical in aliases():
-        if pattern.search(text):
-            return canonical
-    return None
+    """The known body named in text; the longest name wins."""
+    found = _matches(text)
+    if not found:
+        return None
+    best = max(found, key=lambda m: m.end() - m.start())
+    return alias_table().canonical[_key(best.group())]
 
 
 MONTH_AND_DAY_WORDS = frozenset(
@@ -128,7 +164,7 @@ def person_names(text: str, known: list[str]) -> list[str]:
     """Full names (two or more capitalised words) that speak in this sentence, added to those known."""
     found = list(known)
     for m in SPEECH.finditer(text):
-        name = _person_name(re.split(r"[;:“”\"]|\bthat\b", text[: m.start()])[-1].split(",")[-1], [])
+        name = _person_name(re.split(r"[;:“”\"]|\bthat\b", _before(text, m.start()))[-1].split(",")[-1], [])
         if name and " " in name and name not in found:
             found.append(name)
     for m in INVERTED.finditer(text):
@@ -136,6 +172,13 @@ def person_names(text: str, known: list[str]) -> list[str]:
         if name and " " in name and name not in found:
             found.append(name)
     return found
+
+
+SPEAKER_WINDOW = 240  # a speaker is named within a few dozen words of the verb
+
+
+def _before(text: str, at: int) -> str:
+    return text[max(0, at - SPEAKER_WINDOW) : at]
 
 
 def _speaker_before(text: str, people: list[str]) -> str | None:
@@ -175,7 +218,7 @@ def attribution_in(sentence: str, last_attribution: str | None, people: list[str
         if who:
             return who, m.group().strip(" ,\"”")
     for m in SPEECH.finditer(sentence):
-        who = _speaker_before(sentence[: m.start()], people)
+        who = _speaker_before(_before(sentence, m.start()), people)
         if who:
             return who, sentence[max(0, m.start() - 80) : m.end()].strip()
     body = canonical_body(sentence)

@@ -18,6 +18,7 @@ from datetime import date
 from pipeline.documents import Document
 from pipeline.extraction.attribution import (
     GENERIC_BODIES,
+    SPEECH_CUE,
     alias_text,
     attribution_in,
     attribution_in_title,
@@ -26,6 +27,7 @@ from pipeline.extraction.attribution import (
 )
 from pipeline.extraction.meaning import assign_meaning
 from pipeline.extraction.mentions import Mention, build_mentions
+from pipeline.extraction.numbers import NUMBER_CANDIDATE
 from pipeline.extraction.tables import table_figures
 from pipeline.extraction.tokens import Segment, Token, paragraphs, sentences, tokenize
 from pipeline.periods import (
@@ -124,6 +126,9 @@ def extract(doc: Document) -> list[dict]:
 def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState, seg: Segment) -> list[dict]:
     body = doc.body
     text = body[seg.start : seg.end]
+    if not NUMBER_CANDIDATE.search(text):
+        _read_context_only(text, ctx, state)
+        return []
     tokens = tokenize(text, seg.start)
     ctx.people = person_names(text, ctx.people)
     who, who_words = attribution_in(text, ctx.last_attribution, ctx.people)
@@ -191,6 +196,22 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
     if last is not None:
         state.carried = (last.metric, last.population)
     return records
+
+
+def _read_context_only(text: str, ctx: DocumentContext, state: ParagraphState) -> None:
+    """A sentence with no number: what it says of speaker, period and place carries on."""
+    if SPEECH_CUE.search(text):
+        ctx.people = person_names(text, ctx.people)
+        who, who_words = attribution_in(text, ctx.last_attribution, ctx.people)
+        if who:
+            state.attribution, state.attribution_words = who, who_words
+            ctx.last_attribution = who
+    absolute = [p for p in find_periods(text, ctx.published, state.default_year(ctx)) if p.role in ("reference", "day")]
+    if absolute:
+        state.period, state.period_words = absolute[-1].period, absolute[-1].words
+    places = places_in(text, ctx.country)
+    if places:
+        state.places = places
 
 
 def figure_record(doc: Document, m: Mention, start: int, end: int, sentence: str, context: dict) -> dict:

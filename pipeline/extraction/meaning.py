@@ -21,6 +21,7 @@ from pipeline.extraction.lexicon import (
     POPULATION_WORDS,
 )
 from pipeline.extraction.mentions import Mention
+from pipeline.extraction.phrases import PhraseTable
 from pipeline.extraction.tokens import Token
 from pipeline.places import country_names, fold
 
@@ -43,19 +44,15 @@ PEOPLE_BY_DEFAULT = frozenset({"displaced", "refugees", "in_need"})
 BARE_FOLLOWERS = frozenset("in on at by for during since as from to and , . ; ) ( over between until this".split())
 
 
-def _match_at(tokens: list[Token], i: int, table: dict[tuple[str, ...], str]) -> tuple[str, int] | None:
-    for phrase, value in table.items():
-        k = len(phrase)
-        if tuple(t.lower for t in tokens[i : i + k]) == phrase:
-            return value, k
-    return None
+METRIC_TABLE = PhraseTable(METRIC_PHRASES)
+POPULATION_TABLE = PhraseTable(POPULATION_PHRASES)
 
 
 def metric_at(tokens: list[Token], i: int, armed: bool) -> tuple[str, int] | None:
     """The metric named by the words starting at token i, and how many words name it."""
-    if _match_at(tokens, i, POPULATION_PHRASES):
+    if POPULATION_TABLE.at(tokens, i):
         return None  # "members of armed groups" counts people, not groups
-    hit = _match_at(tokens, i, METRIC_PHRASES)
+    hit = METRIC_TABLE.at(tokens, i)
     if hit:
         return hit
     w = tokens[i].lower
@@ -71,16 +68,15 @@ def metric_at(tokens: list[Token], i: int, armed: bool) -> tuple[str, int] | Non
 def metric_ending_at(tokens: list[Token], i: int, armed: bool) -> tuple[str, int, int] | None:
     """Like metric_at, for a backward scan: (metric, first token index, words) of a phrase
     ending at token i ("killed or injured" read from its last word)."""
-    for phrase, value in METRIC_PHRASES.items():
-        k = len(phrase)
-        if i - k + 1 >= 0 and tuple(t.lower for t in tokens[i - k + 1 : i + 1]) == phrase:
-            return value, i - k + 1, k
+    phrase = METRIC_TABLE.ending_at(tokens, i)
+    if phrase:
+        return phrase[0], i - phrase[1] + 1, phrase[1]
     hit = metric_at(tokens, i, armed)
     return (hit[0], i, hit[1]) if hit else None
 
 
 def population_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
-    hit = _match_at(tokens, i, POPULATION_PHRASES)
+    hit = POPULATION_TABLE.at(tokens, i)
     if hit:
         return hit
     tok = tokens[i]

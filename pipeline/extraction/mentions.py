@@ -22,9 +22,11 @@ from pipeline.extraction.lexicon import (
     QUALIFIERS_AFTER,
 )
 from pipeline.extraction.numbers import NumberExpr, read_numbers
+from pipeline.extraction.phrases import PhraseTable
 from pipeline.extraction.tokens import Token
 from pipeline.periods import MONTHS
 
+MAX_DIGITS = 15  # "100,000,000,000" is the longest count any report states
 RANGE_JOINERS = frozenset({"to", "-", "–", "—", "and"})
 TIME_WORDS = frozenset("am pm a.m p.m gmt utc hours hrs h".split())
 ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
@@ -78,6 +80,8 @@ def excluded(tokens: list[Token], expr: NumberExpr, text: str) -> str | None:
     nxt = tokens[j] if j < len(tokens) else None
     if _is_year(tokens, expr):
         return "year"
+    if expr.form == "digits" and len(tok.text) > MAX_DIGITS:
+        return "too long to be a count (an identifier, a phone number or a list)"
     if expr.form == "digits":
         if prev is not None and prev.end == tok.start and (prev.is_word or prev.text in ")]"):
             if prev.lower in QUARTER_OR_HALF:
@@ -125,19 +129,21 @@ def excluded(tokens: list[Token], expr: NumberExpr, text: str) -> str | None:
     return None
 
 
+QUALIFIERS = PhraseTable(dict(QUALIFIER_PHRASES))
+
+
 def _qualifier_before(tokens: list[Token], i: int, stop: int) -> tuple[str, int] | None:
-    for phrase, qualifier in QUALIFIER_PHRASES:
-        k = len(phrase)
-        if i - k < 0:
-            continue
-        if tuple(t.lower for t in tokens[i - k : i]) == phrase:
-            # "up to 94 from 47" is a before/after pair, not a bound
-            if phrase == ("up", "to") and any(t.lower == "from" for t in tokens[stop : stop + 2]):
-                return None
-            if phrase in (("over",), ("under",)) and i - k - 1 >= 0 and tokens[i - k - 1].lower in CHANGE_NOUNS:
-                return None
-            return qualifier, i - k
-    return None
+    hit = QUALIFIERS.ending_at(tokens, i - 1)
+    if not hit:
+        return None
+    qualifier, k = hit
+    phrase = tuple(t.lower for t in tokens[i - k : i])
+    # "up to 94 from 47" is a before/after pair, not a bound
+    if phrase == ("up", "to") and any(t.lower == "from" for t in tokens[stop : stop + 2]):
+        return None
+    if phrase in (("over",), ("under",)) and i - k - 1 >= 0 and tokens[i - k - 1].lower in CHANGE_NOUNS:
+        return None
+    return qualifier, i - k
 
 
 def build_mentions(tokens: list[Token], text: str) -> list[Mention]:

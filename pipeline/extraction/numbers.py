@@ -6,6 +6,7 @@ whether it is a figure is decided later, from the words around it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pipeline.extraction.lexicon import (
@@ -19,9 +20,25 @@ from pipeline.extraction.lexicon import (
     UNITS,
     VAGUE_AMOUNTS,
 )
+from pipeline.extraction.phrases import PhraseTable
 from pipeline.extraction.tokens import Token
 
 NUMBER_WORDS = UNITS.keys() | SCALES.keys()
+# Any text that may hold a number expression matches this; text that does not is skipped
+# without tokenizing.
+_CANDIDATE_WORDS = sorted(
+    NUMBER_WORDS
+    | {w for phrase in VAGUE_AMOUNTS for w in phrase}
+    | {phrase[-1] for phrase in FRACTIONS}
+    | MULTIPLIER_WORDS.keys()
+    | {"half"},
+    key=len,
+    reverse=True,
+)
+NUMBER_CANDIDATE = re.compile(r"\d|\b(?:" + "|".join(_CANDIDATE_WORDS) + r")\b|\w+-?fold\b", re.I)
+VAGUE = PhraseTable(VAGUE_AMOUNTS)
+FRACTION_PHRASES = PhraseTable(FRACTIONS)
+PERCENTS = PhraseTable(dict.fromkeys(PERCENT_WORDS, True))
 THIN_SPACES = {" ", "\u00a0", "\u202f", "\u2009"}
 
 
@@ -58,18 +75,10 @@ def parse_digits(text: str) -> tuple[float, bool]:
     return float(text), True
 
 
-def _match_phrase(tokens: list[Token], i: int, phrase: tuple[str, ...]) -> bool:
-    if i + len(phrase) > len(tokens):
-        return False
-    return all(tokens[i + k].lower == w for k, w in enumerate(phrase))
-
-
 def _percent_after(tokens: list[Token], i: int) -> int:
     """Index after a percent sign or word starting at i, or i if there is none."""
-    for phrase in PERCENT_WORDS:
-        if _match_phrase(tokens, i, phrase):
-            return i + len(phrase)
-    return i
+    hit = PERCENTS.at(tokens, i)
+    return i + hit[1] if hit else i
 
 
 def _read_words(tokens: list[Token], i: int) -> tuple[float, int] | None:
@@ -158,12 +167,12 @@ def _read_one(tokens: list[Token], i: int) -> NumberExpr | None:
         return NumberExpr(i, k, value, "digits", percent=k > j, separators_ok=regular)
     if not tok.is_word:
         return None
-    for phrase, value in sorted(VAGUE_AMOUNTS.items(), key=lambda kv: -len(kv[0])):
-        if _match_phrase(tokens, i, phrase) and not (i > 0 and tokens[i - 1].is_digits):
-            return NumberExpr(i, i + len(phrase), float(value), "vague")
-    for phrase, value in sorted(FRACTIONS.items(), key=lambda kv: -len(kv[0])):
-        if _match_phrase(tokens, i, phrase):
-            return NumberExpr(i, i + len(phrase), value, "fraction")
+    vague = VAGUE.at(tokens, i)
+    if vague and not (i > 0 and tokens[i - 1].is_digits):
+        return NumberExpr(i, i + vague[1], float(vague[0]), "vague")
+    fraction = FRACTION_PHRASES.at(tokens, i)
+    if fraction:
+        return NumberExpr(i, i + fraction[1], fraction[0], "fraction")
     if w == "one" and i + 2 < n and tokens[i + 1].lower == "in" and tokens[i + 2].lower in ONE_IN:
         return NumberExpr(i, i + 3, ONE_IN[tokens[i + 2].lower], "one_in")
     if w in MULTIPLIER_WORDS:

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Digit runs with inner separators, words (with inner apostrophes), or one other character.
+# ASCII digit runs with inner separators, words (with inner apostrophes), or one other character.
 # Each alternative is a simple run: no nested quantifiers, so matching is linear.
 TOKEN_PATTERN = re.compile(
-    r"\d+(?:[.,]\d+)*"
+    r"[0-9]+(?:[.,][0-9]+)*"
     r"|[^\W\d_]+(?:['’][^\W\d_]+)?"
     r"|[^\s]",
 )
@@ -23,23 +23,21 @@ ABBREVIATIONS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    text: str
-    start: int
-    end: int
+    """A token and its offsets in the body; its lower-case form is computed once."""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    __slots__ = ("text", "start", "end", "lower", "is_digits", "is_word")
 
-    @property
-    def is_digits(self) -> bool:
-        return self.text[0].isdigit()
+    def __init__(self, text: str, start: int, end: int):
+        self.text = text
+        self.start = start
+        self.end = end
+        self.lower = text.lower()
+        self.is_digits = "0" <= text[0] <= "9"  # ASCII only: "²" is not a count
+        self.is_word = text[0].isalpha()
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalpha()
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end})"
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -65,35 +63,58 @@ def paragraphs(body: str) -> list[Segment]:
     return segments
 
 
-def sentences(body: str) -> list[Segment]:
-    """Sentences: split at line ends and at . ! ? before a capital, digit or quote.
+# Places where a sentence may end: a line end, or . ! ? with any closing quotes or brackets.
+BOUNDARY = re.compile(r"\n|[.!?][\"'”’)\]]*")
 
-    Line ends split too, because headlines, bullet points and table rows carry no full stop.
+
+def sentences(body: str) -> list[Segment]:
+    """Sentences: split at . ! ? before a capital, digit or quote, and at the line ends that
+    close a heading, a list item or a table row.
+
+    Only the candidate boundaries are examined in Python; the scan itself is one regex pass.
     """
     segments: list[Segment] = []
     start = 0
-    n = len(body)
-    i = 0
-    while i < n:
-        ch = body[i]
-        cut = None
-        if ch == "\n" and _line_ends_sentence(body, start, i):
+    for m in BOUNDARY.finditer(body):
+        i = m.start()
+        if body[i] == "\n":
+            if not _line_ends_sentence(body, start, i):
+                continue
             cut = i
-        elif ch in ".!?" and _ends_sentence(body, i):
-            cut = i + 1
-            # keep closing quotes and brackets with the sentence they close
-            while cut < n and body[cut] in "\"'”’)]":
-                cut += 1
-        if cut is not None:
-            if body[start:cut].strip():
-                segments.append(_trimmed(body, start, cut))
-            start = cut
-            i = cut if cut > i else i + 1
-            continue
-        i += 1
+        else:
+            if not _ends_sentence(body, i):
+                continue
+            cut = m.end()
+        if cut > start and body[start:cut].strip():
+            segments.append(_trimmed(body, start, cut))
+        start = cut
     if body[start:].strip():
-        segments.append(_trimmed(body, start, n))
-    return segments
+        segments.append(_trimmed(body, start, len(body)))
+    return [piece for seg in segments for piece in _bounded(body, seg)]
+
+
+# No real sentence is longer; a longer run (a 10 MB line, a list without full stops) is cut at
+# clause boundaries so that work per sentence stays bounded and the whole pass linear.
+MAX_SENTENCE = 1000
+
+
+def _bounded(body: str, seg: Segment) -> list[Segment]:
+    if seg.end - seg.start <= MAX_SENTENCE:
+        return [seg]
+    pieces = []
+    start = seg.start
+    while seg.end - start > MAX_SENTENCE:
+        window = body[start : start + MAX_SENTENCE]
+        # the latest clause break past the middle of the window, else the latest space
+        cuts = [window.rfind(sep) for sep in ("; ", ", ", " ")]
+        cut = next((c for c in cuts if c > MAX_SENTENCE // 2), -1)
+        cut = start + (cut + 1 if cut > 0 else MAX_SENTENCE)
+        if body[start:cut].strip():
+            pieces.append(_trimmed(body, start, cut))
+        start = cut
+    if body[start : seg.end].strip():
+        pieces.append(_trimmed(body, start, seg.end))
+    return pieces
 
 
 def _line_ends_sentence(body: str, start: int, i: int) -> bool:
