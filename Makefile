@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 # The UI and the main job share the instance configured by ./dagster.yaml.
 run ui: export DAGSTER_HOME := $(CURDIR)
 
-.PHONY: run test ui lint sql clean
+.PHONY: run test ui lint clean bench-extract
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ lint: $(STAMP)
 
 ui: $(STAMP)
 	$(BIN)/dagster dev -h 127.0.0.1 -p 3000 -m assets.definitions
+
+# A benchmark, not a test: prints throughput; quantulum3 is installed for the comparison only.
+bench-extract: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[dev,bench]"
+	$(BIN)/python -m pipeline.bench extract
 
 clean:
 	rm -rf .dagster data/warehouse data/reports

@@ -20,7 +20,7 @@ def extracted_figures(context: dg.AssetExecutionContext, source_documents: Inbox
             "figures": dg.MetadataValue.int(len(records)),
             "extractor_version": EXTRACTOR_VERSION,
             "preview": dg.MetadataValue.md(
-                markdown_table(records, ["text", "kind", "metric", "population", "period_label", "attributed_to", "sentence"])
+                markdown_table(records, ["text", "kind", "metric", "population", "period_label", "attributed_to", "sentence", "evidence"])
             ),
         },
     )

@@ -23,6 +23,7 @@ CONFLICTS = [
     ("Syria", "Syrian", ["Idlib", "Aleppo", "Raqqa", "Ghouta"], "OHCHR"),
     ("Ethiopia", "Ethiopian", ["Tigray", "Amhara", "Afar", "Oromia"], "OCHA"),
 ]
+FIGURE_PARAGRAPH_SHARE = 0.35
 WIRES = ["Regional Press Agency", "Relief Digest", "Field Monitor", "Crisis Wire"]
 PERIODS = [
     ("in the first half of {y}", "midyear update"),
@@ -67,14 +68,14 @@ def _figure_paragraph(rng: random.Random, country: tuple, year: int) -> str:
         f"Officials in {place} said {rng.randint(3, 90)} people were abducted and {rng.randint(2, 60)} remain missing.",
         f"Nearly {rng.randint(2, 9)}.{rng.randint(1, 9)} million people in {name} are in need of humanitarian assistance, {body} reported.",
     ]
-    return " ".join(rng.sample(templates, rng.randint(2, 4)))
+    return " ".join(rng.sample(templates, rng.randint(1, 3)))
 
 
 def _context_paragraph(rng: random.Random, country: tuple) -> str:
     name, _, places, _ = country
     sentences = [
         f"{rng.choice(FILLER_SUBJECTS)} in {rng.choice(places)} {rng.choice(FILLER_VERBS)} {rng.choice(FILLER_OBJECTS)}."
-        for _ in range(rng.randint(2, 5))
+        for _ in range(rng.randint(3, 7))
     ]
     sentences.append(f"The situation across {name} remains volatile and difficult to predict.")
     return " ".join(sentences)
@@ -89,8 +90,9 @@ def generate(count: int, seed: int = 7) -> Iterator[GeneratedDocument]:
         year = published.year - rng.choice([0, 0, 1])
         source = rng.choice([country[3], *WIRES])
         paragraphs = [
-            _figure_paragraph(rng, country, year) if rng.random() < 0.45 else _context_paragraph(rng, country)
-            for _ in range(rng.randint(3, 8))
+            # about one paragraph in three states figures, as in situation reports and news
+            _figure_paragraph(rng, country, year) if rng.random() < FIGURE_PARAGRAPH_SHARE else _context_paragraph(rng, country)
+            for _ in range(rng.randint(3, 9))
         ]
         title = f"{country[0]}: protection of civilians update, {published:%B %Y}"
         text = (

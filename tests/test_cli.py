@@ -39,3 +39,15 @@ def test_sql_prints_an_aligned_table_read_only(bundled_warehouse, capsys):
 def test_sql_without_a_warehouse_says_what_to_do(tmp_path, capsys):
     assert main(["sql", "SELECT 1", "--warehouse", str(tmp_path / "none.duckdb")]) == 2
     assert "humstat run" in capsys.readouterr().err
+
+
+def test_explain_marks_the_span_and_names_the_deciding_words(tmp_path, capsys):
+    doc = tmp_path / "note.txt"
+    doc.write_text("---\ndate: 2022-03-01\n---\nAccording to OCHA, nearly 40 civilians were killed in February 2022.")
+    assert main(["explain", str(doc)]) == 0
+    out = capsys.readouterr().out
+    assert "»nearly 40«" in out
+    assert "metric       killed  (words after: civilians, killed)" in out
+    assert "qualifier    at_most  (nearly)" in out
+    assert "period       2022-02  (February 2022)" in out
+    assert "attributed   OCHA  (According to OCHA" in out

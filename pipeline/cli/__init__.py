@@ -32,6 +32,23 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if failed and failed == len(args.files) else 0
 
 
+def cmd_explain(args: argparse.Namespace) -> int:
+    from pipeline.explain import explain_document
+
+    failed = 0
+    for name in args.files:
+        try:
+            doc = read_document(Path(name), display_path=name)
+        except (DocumentError, OSError) as err:
+            print(f"humstat: {name}: {err.reason if isinstance(err, DocumentError) else err}", file=sys.stderr)
+            failed += 1
+            continue
+        if len(args.files) > 1:
+            print(f"== {name}")
+        print(explain_document(extract(doc), doc.body))
+    return 1 if failed == len(args.files) else 0
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from pipeline.cli.run import run_pipeline
 
@@ -55,6 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     p_ext.add_argument("--jsonl", action="store_true", help="one JSON object per figure (the only format for now)")
     p_ext.add_argument("files", nargs="+", help="text or markdown files, with optional YAML front matter")
     p_ext.set_defaults(func=cmd_extract)
+    p_exp = sub.add_parser("explain", help="show each figure with its sentence and the words that decided its meaning")
+    p_exp.add_argument("files", nargs="+", help="text or markdown files")
+    p_exp.set_defaults(func=cmd_explain)
     p_sql = sub.add_parser("sql", help="run a read-only query against the warehouse and print a table")
     p_sql.add_argument("query")
     p_sql.add_argument("--warehouse", help="DuckDB file (default data/warehouse/humstat.duckdb)")

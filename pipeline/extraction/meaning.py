@@ -242,6 +242,7 @@ def assign_meaning(tokens: list[Token], mentions: list[Mention], carried: tuple[
         parent = mentions[m.parent] if m.parent is not None else None
         if metric is None and parent is not None and parent.metric:
             metric, how = parent.metric, "breakdown of a total"
+            words.append(" ".join(t.text for t in tokens[parent.first : parent.stop]))
         if metric is None and (m.kind != "count" or _ends_bare(tokens, m.stop)):
             # a change or share describes the sentence's total, not a part of it
             earlier = [e for e in mentions[:n] if e.parent is None] if m.kind != "count" else mentions[:n]
@@ -249,6 +250,7 @@ def assign_meaning(tokens: list[Token], mentions: list[Mention], carried: tuple[
             if source is not None:
                 metric, how = source.metric, "same clause as an earlier figure"
                 population = population or source.population
+                words.append(" ".join(t.text for t in tokens[source.first : source.stop]))
         if metric is None and carried is not None and (m.kind != "count" or _ends_bare(tokens, m.stop)):
             metric, how = carried[0], "carried from the previous sentence"
             population = population or carried[1]

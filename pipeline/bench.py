@@ -1,0 +1,93 @@
+"""Benchmarks that print figures (never tests): `python -m pipeline.bench extract`.
+
+The extractor runs on one core over a generated corpus of at least 50 MB; quantulum3, the
+nearest library, runs over a 1 MB slice of the same corpus in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import sys
+import time
+import warnings
+from datetime import datetime, timezone
+
+from pipeline.corpus import generate
+from pipeline.documents import Document, parse_text
+from pipeline.extraction import extract
+from pipeline.places import gazetteer
+
+
+def corpus_of(megabytes: float, seed: int = 7) -> list[Document]:
+    docs, size = [], 0
+    for generated in generate(10**9, seed):
+        doc = parse_text(generated.text, generated.name)
+        docs.append(doc)
+        size += len(doc.body.encode("utf-8"))
+        if size >= megabytes * 1e6:
+            return docs
+
+
+def _size(docs: list[Document]) -> int:
+    return sum(len(d.body.encode("utf-8")) for d in docs)
+
+
+def bench_humstat(docs: list[Document]) -> tuple[float, int]:
+    gazetteer()  # loaded once per process, outside the timing
+    started = time.perf_counter()
+    figures = sum(len(extract(d)) for d in docs)
+    return time.perf_counter() - started, figures
+
+
+def bench_quantulum(docs: list[Document]) -> tuple[float, int]:
+    warnings.simplefilter("ignore")
+    from quantulum3 import parser
+
+    parser.parse("a warm-up of 5 people")
+    started = time.perf_counter()
+    found = sum(len(parser.parse(d.body)) for d in docs)
+    return time.perf_counter() - started, found
+
+
+def extract_benchmark(megabytes: float, slice_megabytes: float) -> None:
+    print(f"humstat extractor benchmark, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, "
+          f"{platform.machine()}, Python {platform.python_version()}, one process")
+    docs = corpus_of(megabytes)
+    size = _size(docs)
+    seconds, figures = bench_humstat(docs)
+    mbps = size / seconds / 1e6
+    print(f"corpus      {len(docs):,} documents, {size / 1e6:.1f} MB, generated (seed 7)")
+    print(f"humstat     {seconds:8.1f} s  {mbps:6.2f} MB/s  {len(docs) / seconds:8.0f} documents/s  "
+          f"{figures / seconds:8.0f} figures/s  ({figures:,} figures, {figures / (size / 1e3):.1f} per KB)")
+    sliced, total = [], 0
+    for d in docs:
+        sliced.append(d)
+        total += len(d.body.encode("utf-8"))
+        if total >= slice_megabytes * 1e6:
+            break
+    try:
+        q_seconds, quantities = bench_quantulum(sliced)
+    except ImportError:
+        print("quantulum3  not installed: pip install -e '.[bench]'")
+        return
+    q_mbps = _size(sliced) / q_seconds / 1e6
+    print(f"quantulum3  {q_seconds:8.1f} s  {q_mbps:6.3f} MB/s  {len(sliced) / q_seconds:8.0f} documents/s  "
+          f"({quantities:,} quantities in a {_size(sliced) / 1e6:.1f} MB slice)")
+    print(f"ratio       humstat is {mbps / q_mbps:.0f}x quantulum3's throughput")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pipeline.bench")
+    sub = parser.add_subparsers(dest="what", required=True)
+    ext = sub.add_parser("extract", help="extractor throughput against quantulum3")
+    ext.add_argument("--megabytes", type=float, default=50.0)
+    ext.add_argument("--slice-megabytes", type=float, default=1.0)
+    args = parser.parse_args(argv)
+    if args.what == "extract":
+        extract_benchmark(args.megabytes, args.slice_megabytes)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
