@@ -11,7 +11,7 @@ import platform
 import sys
 import time
 import warnings
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from pipeline.corpus import generate
 from pipeline.documents import Document, parse_text
@@ -51,7 +51,7 @@ def bench_quantulum(docs: list[Document]) -> tuple[float, int]:
 
 
 def extract_benchmark(megabytes: float, slice_megabytes: float) -> None:
-    print(f"humstat extractor benchmark, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, "
+    print(f"humstat extractor benchmark, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, "
           f"{platform.machine()}, Python {platform.python_version()}, one process")
     docs = corpus_of(megabytes)
     size = _size(docs)
