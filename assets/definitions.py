@@ -7,11 +7,12 @@ from assets.checks import SCHEMA_CHECKS
 from assets.extract import extracted_figures
 from assets.ingest import source_documents
 from assets.resources import build_resources
-from assets.trends import trend_views
+from assets.reports import trend_report
+from assets.trends import claim_views, trend_views
 from assets.validate import validated_figures
 from assets.warehouse import load_documents, load_figures, reference_figures
 
-ALL_ASSETS = [source_documents, extracted_figures, validated_figures, load_documents, load_figures, reference_figures, trend_views]
+ALL_ASSETS = [source_documents, extracted_figures, validated_figures, load_documents, load_figures, reference_figures, trend_views, claim_views, trend_report]
 ALL_CHECKS = [*SCHEMA_CHECKS]
 
 main_job = dg.define_asset_job("humstat_main", selection=dg.AssetSelection.all(), description="Every asset over the inbox.")

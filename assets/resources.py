@@ -8,7 +8,7 @@ import dagster as dg
 import duckdb as duckdb_module
 from dagster_duckdb import DuckDBResource
 
-from pipeline.config import inbox_dir, reference_dir, warehouse_path
+from pipeline.config import inbox_dir, reference_dir, reports_dir, warehouse_path
 
 # Every asset and check that writes DuckDB claims a slot in this pool. DuckDB allows one
 # writer process, so the instance gives the pool a limit of 1 (dagster.yaml: default_limit).
@@ -33,12 +33,15 @@ class HumstatPaths(dg.ConfigurableResource):
 
     inbox: str
     reference: str
+    reports: str
 
 
 def build_resources(inbox: str | None = None, warehouse: str | None = None, reference: str | None = None) -> dict:
     database = warehouse_path(warehouse)
     database.parent.mkdir(parents=True, exist_ok=True)
+    # reports sit beside the warehouse they describe
+    reports = reports_dir(None if warehouse is None else database.parent.parent / "reports")
     return {
-        "paths": HumstatPaths(inbox=str(inbox_dir(inbox)), reference=str(reference_dir(reference))),
+        "paths": HumstatPaths(inbox=str(inbox_dir(inbox)), reference=str(reference_dir(reference)), reports=str(reports)),
         "duckdb": DuckDBResource(database=str(database)),
     }

@@ -5,7 +5,7 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from assets.resources import DUCKDB_POOL, duckdb_writer
-from pipeline import trends, warehouse
+from pipeline import claims, trends, warehouse
 
 
 @dg.multi_asset(
@@ -29,3 +29,38 @@ def trend_views(duckdb: DuckDBResource):
                     "latest": dg.MetadataValue.md(warehouse.preview_markdown(con, f"SELECT * FROM {view} ORDER BY {order}")),
                 },
             )
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec("claims", group_name="trends", kinds={"duckdb"}, deps=["figures"],
+                     description="One row per quantity stated (source, metric, population, country, place, period), grouping its mentions."),
+        dg.AssetSpec("claim_checks", group_name="trends", kinds={"duckdb"}, deps=["claims", "trend_series", "reference_figures"],
+                     description="Each figure tested against the others and the reference series: expected, found, tolerance, verdict, why."),
+    ],
+    pool=DUCKDB_POOL,
+)
+def claim_views(duckdb: DuckDBResource):
+    with duckdb_writer(duckdb) as con:
+        warehouse.ensure_tables(con)
+        trends.create_views(con)
+        claims.create_claim_views(con)
+        verdicts = dict(con.execute("SELECT verdict, count(*) FROM claim_checks GROUP BY verdict").fetchall())
+        yield dg.MaterializeResult(
+            asset_key="claims",
+            metadata={
+                "dagster/row_count": dg.MetadataValue.int(warehouse.count_rows(con, "claims")),
+                "most_restated": dg.MetadataValue.md(warehouse.preview_markdown(
+                    con, "SELECT source, metric, population, country, period_label, value, values_stated, mentions, documents "
+                         "FROM claims ORDER BY mentions DESC, period_label DESC")),
+            },
+        )
+        yield dg.MaterializeResult(
+            asset_key="claim_checks",
+            metadata={
+                "dagster/row_count": dg.MetadataValue.int(sum(verdicts.values())),
+                **{verdict: dg.MetadataValue.int(n) for verdict, n in verdicts.items()},
+                "inconsistent": dg.MetadataValue.md(warehouse.preview_markdown(
+                    con, "SELECT \"check\", expected, found, explanation FROM claim_checks WHERE verdict = 'inconsistent'", limit=20)),
+            },
+        )

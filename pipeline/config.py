@@ -19,3 +19,7 @@ def warehouse_path(override: str | os.PathLike | None = None) -> Path:
 
 def reference_dir(override: str | os.PathLike | None = None) -> Path:
     return Path(override or os.environ.get("HUMSTAT_REFERENCE") or DATA_DIR / "reference")
+
+
+def reports_dir(override: str | os.PathLike | None = None) -> Path:
+    return Path(override or os.environ.get("HUMSTAT_REPORTS") or DATA_DIR / "reports")

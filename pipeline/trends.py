@@ -80,9 +80,14 @@ pairs AS (
      AND prev.period_start = cur.period_start - INTERVAL 1 YEAR
      AND prev.period_end = cur.period_end - INTERVAL 1 YEAR
 )
-SELECT *,
-       round(100.0 * (value - earlier_value) / nullif(earlier_value, 0), 1) AS computed_change_pct
-FROM pairs
+SELECT p.*,
+       round(100.0 * (p.value - p.earlier_value) / nullif(p.earlier_value, 0), 1) AS computed_change_pct,
+       -- what the sources said the change was, beside what the stored figures give
+       (SELECT list(DISTINCT f.value ORDER BY f.value) FROM figures f
+         WHERE f.kind = 'change' AND f.metric = p.metric AND f.population IS NOT DISTINCT FROM p.population
+           AND f.country IS NOT DISTINCT FROM p.country AND f.period_start = p.period_start AND f.period_end = p.period_end
+           AND f.comparison_start = p.earlier_start AND f.comparison_end = p.earlier_end) AS stated_change_pct
+FROM pairs p
 """
 
 VIEWS = {"trend_series": TREND_SERIES, "period_changes": PERIOD_CHANGES}

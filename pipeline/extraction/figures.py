@@ -173,6 +173,7 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
         evidence = {
             **m.evidence,
             "population": m.population,
+            "pair": m.before_after,  # "before" / "after" in "from 507 to 202", for the claim checks
             "period": period_words or None,
             "comparison": comparison_words or None,
             "attribution": (who_words or state.attribution_words or ("title or source" if attributed else "")) or None,

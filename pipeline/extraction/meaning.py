@@ -156,7 +156,8 @@ def _scan_left(tokens: list[Token], lo: int, hi: int, armed: bool, starts: froze
         if tokens[i].lower in CLAUSE_BREAKS or tokens[i].text == ")":
             break
         hit = metric_ending_at(tokens, i, armed)
-        if hit and not _attached_to_other(tokens, hit[1], starts):
+        # a word right before the number is its own ("and injuries 6,989"), whoever precedes it
+        if hit and (i >= hi - 1 or not _attached_to_other(tokens, hit[1], starts)):
             hits.append(hit)
         elif population is None:
             pop = population_at(tokens, i)

@@ -1,0 +1,33 @@
+"""Reports: the trend report, charts and the latest claim checks, in the UI and on disk."""
+
+import base64
+from pathlib import Path
+
+import dagster as dg
+from dagster_duckdb import DuckDBResource
+
+from assets.resources import DUCKDB_POOL, HumstatPaths
+from pipeline.report import build_report
+
+
+@dg.asset(
+    group_name="reports",
+    kinds={"matplotlib"},
+    deps=["claim_checks", "period_changes", "reference_figures"],
+    pool=DUCKDB_POOL,
+    description="A chart per series (reported figures, reference line, stated changes) and the latest claim checks.",
+)
+def trend_report(duckdb: DuckDBResource, paths: HumstatPaths) -> dg.MaterializeResult:
+    with duckdb.get_connection() as con:
+        report = build_report(con, Path(paths.reports))
+    images = "\n\n".join(
+        f"![{p.stem}](data:image/png;base64,{base64.b64encode(p.read_bytes()).decode()})" for p in report.charts
+    )
+    return dg.MaterializeResult(
+        metadata={
+            "charts": dg.MetadataValue.int(len(report.charts)),
+            "report": dg.MetadataValue.path(str(report.markdown_path)),
+            "chart_preview": dg.MetadataValue.md(images or "_no series with two or more periods_"),
+            "latest_claim_checks": dg.MetadataValue.md(report.checks_markdown),
+        }
+    )

@@ -1,0 +1,226 @@
+"""Claims and claim checks: is this number right, and does it agree with the others?
+
+`claims` groups the mentions of one quantity (source, metric, population, country, place,
+period) across documents; `claim_checks` tests figures against each other and against the
+reference series, one row per check, with the numbers and the reasoning in words.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from pipeline.tolerances import CHANGE_POINTS, TOLERANCE_SQL
+
+CLAIMS = """
+CREATE OR REPLACE VIEW claims AS
+SELECT md5(concat_ws('|', coalesce(attributed_to, '?'), kind, metric, coalesce(population, '?'),
+                     coalesce(country, '?'), array_to_string(list_sort(places), ', '),
+                     coalesce(period_label, '?'), coalesce(CAST(comparison_start AS VARCHAR), ''))) AS claim_id,
+       attributed_to AS source, kind, metric, population, country,
+       array_to_string(list_sort(places), ', ') AS place,
+       period_label, period_start, period_end, comparison_start, comparison_end,
+       mode(value) AS value,
+       list(DISTINCT value ORDER BY value) AS values_stated,
+       count(*) AS mentions,
+       count(DISTINCT doc_id) AS documents,
+       list(figure_id ORDER BY figure_id) AS figure_ids,
+       list(DISTINCT doc_id) AS doc_ids
+FROM figures
+GROUP BY ALL
+"""
+
+# Every check yields: check, figure_ids, expected, found, tolerance, verdict, explanation.
+STATED_CHANGE = f"""
+stated_changes AS (
+    SELECT f.figure_id, f.attributed_to, f.metric, f.population, f.country, f.value AS stated,
+           f.period_label, f.period_start, f.period_end, f.comparison_start, f.comparison_end,
+           (SELECT value FROM trend_series t WHERE t.metric = f.metric AND t.population IS NOT DISTINCT FROM f.population
+               AND t.country IS NOT DISTINCT FROM f.country AND t.period_start = f.period_start AND t.period_end = f.period_end) AS current_value,
+           (SELECT value FROM trend_series t WHERE t.metric = f.metric AND t.population IS NOT DISTINCT FROM f.population
+               AND t.country IS NOT DISTINCT FROM f.country AND t.period_start = f.comparison_start AND t.period_end = f.comparison_end) AS earlier_value,
+           (SELECT max(period_label) FROM trend_series t WHERE t.period_start = f.comparison_start AND t.period_end = f.comparison_end) AS earlier_label
+    FROM figures f
+    WHERE f.kind = 'change' AND f.qualifier = 'exact' AND f.period_start IS NOT NULL AND f.comparison_start IS NOT NULL
+),
+check_stated_change AS (
+    SELECT 'stated_change_vs_stored_figures' AS "check", [figure_id] AS figure_ids,
+           stated AS expected,
+           round(100.0 * (current_value - earlier_value) / earlier_value, 1) AS found,
+           'a stated change within {CHANGE_POINTS:g} point of the change computed from stored figures' AS tolerance,
+           CASE WHEN current_value IS NULL OR earlier_value IS NULL THEN 'unverifiable'
+                WHEN abs(stated - 100.0 * (current_value - earlier_value) / earlier_value) <= {CHANGE_POINTS} THEN 'consistent'
+                ELSE 'inconsistent' END AS verdict,
+           CASE WHEN current_value IS NULL OR earlier_value IS NULL THEN
+                    format('{{}} stated {{:+g}}% for {{}} {{}} ({{}}) against {{}}, but no stored figure covers {{}}',
+                           coalesce(attributed_to, 'A source'), stated, metric, population, period_label,
+                           coalesce(earlier_label, CAST(comparison_start AS VARCHAR)),
+                           CASE WHEN current_value IS NULL THEN period_label ELSE coalesce(earlier_label, 'the earlier period') END)
+                WHEN abs(stated - 100.0 * (current_value - earlier_value) / earlier_value) <= {CHANGE_POINTS} THEN
+                    format('{{}} stated {{:+g}}% for {{}} {{}} ({{}} against {{}}); stored figures {{:,}} and {{:,}} give {{:+.1f}}%',
+                           coalesce(attributed_to, 'A source'), stated, metric, population, period_label, earlier_label,
+                           current_value::BIGINT, earlier_value::BIGINT, 100.0 * (current_value - earlier_value) / earlier_value)
+                ELSE format('{{}} stated {{:+g}}% for {{}} {{}} ({{}} against {{}}); stored figures {{:,}} and {{:,}} give {{:+.1f}}%, '
+                            '{{:.1f}} points apart. The stated change implies a baseline of {{:,}} ({{:,}} / {{:.2f}}), not {{:,}}: '
+                            'the source may compare with a revised baseline',
+                           coalesce(attributed_to, 'A source'), stated, metric, population, period_label, earlier_label,
+                           current_value::BIGINT, earlier_value::BIGINT, 100.0 * (current_value - earlier_value) / earlier_value,
+                           abs(stated - 100.0 * (current_value - earlier_value) / earlier_value),
+                           round(current_value / (1 + stated / 100.0))::BIGINT, current_value::BIGINT, 1 + stated / 100.0,
+                           earlier_value::BIGINT) END AS explanation
+    FROM stated_changes
+)"""
+
+PARTS_OF_WHOLE = """
+per_document AS (
+    SELECT doc_id, attributed_to, population, country, period_start, period_end, period_label, metric,
+           min(figure_id) AS figure_id, min(value) AS value
+    FROM figures
+    WHERE kind = 'count' AND qualifier = 'exact' AND period_start IS NOT NULL AND len(places) = 0
+    GROUP BY ALL
+    HAVING count(DISTINCT value) = 1
+),
+check_killed_injured AS (
+    SELECT 'killed_plus_injured_is_casualties' AS "check", [k.figure_id, i.figure_id, c.figure_id] AS figure_ids,
+           c.value AS expected, k.value + i.value AS found, 'exact: within 0.5%' AS tolerance,
+           CASE WHEN agrees('exact', c.value, c.value, c.value, k.value + i.value) THEN 'consistent' ELSE 'inconsistent' END AS verdict,
+           format('{} killed + {} injured = {} against {} casualties stated for {} {} ({}){}',
+                  k.value::BIGINT, i.value::BIGINT, (k.value + i.value)::BIGINT, c.value::BIGINT, c.population, c.period_label,
+                  coalesce(c.attributed_to, 'unattributed'),
+                  CASE WHEN agrees('exact', c.value, c.value, c.value, k.value + i.value) THEN ''
+                       ELSE format(', off by {}', (k.value + i.value - c.value)::BIGINT) END) AS explanation
+    FROM per_document c
+    JOIN per_document k ON k.doc_id = c.doc_id AND k.metric = 'killed'
+    JOIN per_document i ON i.doc_id = c.doc_id AND i.metric = 'injured'
+    WHERE c.metric = 'casualties'
+      AND k.population IS NOT DISTINCT FROM c.population AND i.population IS NOT DISTINCT FROM c.population
+      AND k.country IS NOT DISTINCT FROM c.country AND i.country IS NOT DISTINCT FROM c.country
+      AND k.period_start = c.period_start AND k.period_end = c.period_end
+      AND i.period_start = c.period_start AND i.period_end = c.period_end
+),
+check_parts_at_most_parent AS (
+    SELECT 'breakdown_parts_within_total' AS "check", list_prepend(p.figure_id, list(c.figure_id)) AS figure_ids,
+           p.value AS expected, sum(c.value) AS found, 'parts sum to at most their total' AS tolerance,
+           CASE WHEN sum(c.value) <= p.value THEN 'consistent' ELSE 'inconsistent' END AS verdict,
+           format('{} parts of {} {} {} ({}) sum to {}{}', count(*), p.value::BIGINT, p.metric, p.population,
+                  p.text, sum(c.value)::BIGINT,
+                  CASE WHEN sum(c.value) <= p.value THEN '' ELSE ', more than the total' END) AS explanation
+    FROM figures c JOIN figures p ON p.figure_id = c.parent_figure_id
+    WHERE c.kind = 'count' AND c.metric = p.metric AND c.population IS DISTINCT FROM p.population
+      AND c.qualifier IN ('exact', 'at_least')
+    GROUP BY p.figure_id, p.value, p.metric, p.population, p.text
+),
+check_children_women AS (
+    SELECT 'children_plus_women_within_civilians' AS "check", [ch.figure_id, w.figure_id, cv.figure_id] AS figure_ids,
+           cv.value AS expected, ch.value + w.value AS found, 'children + women at most civilians' AS tolerance,
+           CASE WHEN ch.value + w.value <= cv.value THEN 'consistent' ELSE 'inconsistent' END AS verdict,
+           format('{} children + {} women = {} against {} civilians {} in {}', ch.value::BIGINT, w.value::BIGINT,
+                  (ch.value + w.value)::BIGINT, cv.value::BIGINT, cv.metric, cv.period_label) AS explanation
+    FROM per_document cv
+    JOIN per_document ch ON ch.doc_id = cv.doc_id AND ch.population = 'children' AND ch.metric = cv.metric
+                        AND ch.period_start = cv.period_start AND ch.period_end = cv.period_end
+    JOIN per_document w ON w.doc_id = cv.doc_id AND w.population = 'women' AND w.metric = cv.metric
+                       AND w.period_start = cv.period_start AND w.period_end = cv.period_end
+    WHERE cv.population = 'civilians'
+)"""
+
+AGAINST_REFERENCE = """
+check_reference AS (
+    SELECT 'figure_vs_reference' AS "check", [f.figure_id] AS figure_ids,
+           r.value AS expected, f.value AS found, tolerance_words(f.qualifier) AS tolerance,
+           CASE WHEN agrees(f.qualifier, f.value, f.low, f.high, r.value) THEN 'consistent' ELSE 'inconsistent' END AS verdict,
+           format('"{}" ({} {} {} {}) {} {}''s published {:,} ({}, {})', f.text, f.metric, f.population, f.country,
+                  f.period_label,
+                  CASE WHEN agrees(f.qualifier, f.value, f.low, f.high, r.value) THEN 'agrees with' ELSE 'disagrees with' END,
+                  r.attributed_to, r.value::BIGINT, r.series, coalesce(r.note, 'no note')) AS explanation
+    FROM figures f
+    JOIN reference_figures r
+      ON r.metric = f.metric AND r.country = f.country AND r.period_start = f.period_start AND r.period_end = f.period_end
+     AND (f.population = r.population OR f.population = 'people')
+     AND (f.attributed_to IS NULL OR f.attributed_to = r.attributed_to)
+    WHERE f.kind = 'count'
+),
+restated AS (
+    SELECT c.claim_id, c.source, c.metric, c.population, c.country, c.period_label, c.period_start, c.period_end,
+           f.value, list(f.figure_id) AS figure_ids, count(DISTINCT f.doc_id) AS documents,
+           (SELECT max(r.value) FROM reference_figures r WHERE r.metric = c.metric AND r.country = c.country
+               AND r.population = c.population AND r.period_start = c.period_start AND r.period_end = c.period_end) AS reference
+    FROM claims c
+    JOIN figures f ON list_contains(c.figure_ids, f.figure_id)
+    WHERE c.kind = 'count' AND len(c.values_stated) > 1 AND c.documents > 1
+    GROUP BY ALL
+),
+check_restatements AS (
+    SELECT 'same_quantity_stated_differently' AS "check", a.figure_ids || b.figure_ids AS figure_ids,
+           a.value AS expected, b.value AS found, 'exact: within 0.5%' AS tolerance,
+           'inconsistent' AS verdict,
+           format('{} {} {} {} attributed to {}: {} document(s) state {:,}, {} document(s) state {:,}; {}',
+                  a.metric, a.population, a.country, a.period_label, coalesce(a.source, 'no source'),
+                  a.documents, a.value::BIGINT, b.documents, b.value::BIGINT,
+                  CASE WHEN a.reference IS NULL THEN 'no reference series covers it'
+                       WHEN a.reference = a.value THEN format('{:,} agrees with the reference', a.value::BIGINT)
+                       WHEN a.reference = b.value THEN format('{:,} agrees with the reference', b.value::BIGINT)
+                       ELSE format('neither agrees with the reference {:,}', a.reference::BIGINT) END) AS explanation
+    FROM restated a JOIN restated b ON a.claim_id = b.claim_id AND a.value <> b.value
+    -- one row per pair, the value the reference (or more documents) supports first
+    WHERE (a.reference = a.value) OR (a.reference IS DISTINCT FROM b.value AND (a.documents, a.value) > (b.documents, b.value))
+)"""
+
+AGREEING_RESTATEMENTS = """
+check_agreeing_restatements AS (
+    SELECT 'same_quantity_stated_differently' AS "check", figure_ids, value AS expected, value AS found,
+           'exact: within 0.5%' AS tolerance, 'consistent' AS verdict,
+           format('{} {} {} {} attributed to {}: {} documents all state {:,}', metric, population, country, period_label,
+                  coalesce(source, 'no source'), documents, value::BIGINT) AS explanation
+    FROM claims WHERE kind = 'count' AND documents > 1 AND len(values_stated) = 1
+)"""
+
+BEFORE_AFTER = f"""
+pairs AS (
+    SELECT c.figure_id AS change_id, c.value AS stated, c.metric, c.population,
+           (SELECT b.figure_id FROM figures b WHERE b.doc_id = c.doc_id AND b.sentence = c.sentence AND b.char_start > c.char_start
+               AND json_extract_string(b.evidence, '$.pair') = 'before' ORDER BY b.char_start LIMIT 1) AS before_id
+    FROM figures c WHERE c.kind = 'change'
+),
+pair_values AS (
+    SELECT p.*, b.value AS before_value, a.figure_id AS after_id, a.value AS after_value
+    FROM pairs p
+    JOIN figures b ON b.figure_id = p.before_id
+    JOIN figures a ON a.doc_id = b.doc_id AND a.sentence = b.sentence AND a.char_start > b.char_start
+                  AND json_extract_string(a.evidence, '$.pair') = 'after'
+    QUALIFY row_number() OVER (PARTITION BY p.change_id ORDER BY a.char_start) = 1
+),
+check_before_after AS (
+    SELECT 'before_after_vs_stated_change' AS "check", [change_id, before_id, after_id] AS figure_ids,
+           stated AS expected, round(100.0 * (after_value - before_value) / before_value, 1) AS found,
+           'within {CHANGE_POINTS:g} point' AS tolerance,
+           CASE WHEN before_value = 0 THEN 'unverifiable'
+                WHEN abs(stated - 100.0 * (after_value - before_value) / before_value) <= {CHANGE_POINTS} THEN 'consistent'
+                ELSE 'inconsistent' END AS verdict,
+           format('from {{:,}} to {{:,}} is {{:+.1f}}% against the {{:+g}}% stated for {{}} {{}}', before_value::BIGINT,
+                  after_value::BIGINT, 100.0 * (after_value - before_value) / nullif(before_value, 0), stated,
+                  metric, population) AS explanation
+    FROM pair_values
+)"""
+
+CLAIM_CHECKS = f"""
+CREATE OR REPLACE VIEW claim_checks AS
+WITH {STATED_CHANGE},
+{PARTS_OF_WHOLE},
+{AGAINST_REFERENCE},
+{AGREEING_RESTATEMENTS},
+{BEFORE_AFTER}
+SELECT * FROM check_stated_change
+UNION ALL SELECT * FROM check_killed_injured
+UNION ALL SELECT * FROM check_parts_at_most_parent
+UNION ALL SELECT * FROM check_children_women
+UNION ALL SELECT * FROM check_reference
+UNION ALL SELECT * FROM check_restatements
+UNION ALL SELECT * FROM check_agreeing_restatements
+UNION ALL SELECT * FROM check_before_after
+"""
+
+
+def create_claim_views(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(TOLERANCE_SQL)
+    con.execute(CLAIMS)
+    con.execute(CLAIM_CHECKS)
