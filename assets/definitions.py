@@ -6,8 +6,8 @@ import dagster as dg
 from assets.checks import SCHEMA_CHECKS
 from assets.extract import extracted_figures
 from assets.ingest import source_documents
-from assets.resources import build_resources
 from assets.reports import trend_report
+from assets.resources import build_resources
 from assets.trends import claim_views, trend_views
 from assets.validate import validated_figures
 from assets.warehouse import load_documents, load_figures, reference_figures

@@ -320,6 +320,8 @@ def _with_role(text: str, p: PeriodMention) -> PeriodMention:
         return replace(p, role="dateline")  # "Baghdad, 1 December 2014 – ..."
     if p.role in ("reference", "day") and SINCE.search(before) or (p.role == "day" and FROM_DAY.search(before)):
         return replace(p, role="since")
+    if p.role == "relative" and re.search(r"\bover\s+the\s+$", before, re.I):
+        return p  # "over the past week" is a span of time, not a comparison
     if p.role in ("reference", "relative") and COMPARISON.search(before):
         return replace(p, role="comparison")
     return p

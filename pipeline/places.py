@@ -124,7 +124,7 @@ def place_country(name: str, prefer: str | None = None) -> str | None:
 # "in X", "of X", "in X, Y and Z", "X province", "X and Y territories"
 NAME = r"[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2}"
 LIST_AFTER_PREPOSITION = re.compile(
-    rf"\b(?:in|of|at|near|across|from|into|around|outside|including)\s+(?:the\s+(?:cities|towns|provinces|districts|regions|governorates)\s+of\s+)?(?P<names>{NAME}(?:\s*,\s*(?:and\s+)?{NAME}|\s+and\s+{NAME})*)"
+    rf"\b(?:[Ii]n|[Oo]f|[Aa]t|[Nn]ear|[Aa]cross|[Ff]rom|[Ii]nto|[Aa]round|[Oo]utside|[Ii]ncluding|on)\s+(?:the\s+(?:cities|towns|provinces|districts|regions|governorates)\s+of\s+)?(?P<names>{NAME}(?:\s*,\s*(?:and\s+)?{NAME}|\s+and\s+{NAME})*)"
 )
 BEFORE_TYPE = re.compile(rf"(?P<names>{NAME}(?:\s*,\s*{NAME})*(?:,?\s+and\s+{NAME})?)\s+{PLACE_TYPE_WORDS}\b")
 

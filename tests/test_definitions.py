@@ -15,8 +15,14 @@ EXPECTED_GROUPS = {
     "reference_figures": "warehouse",
     "trend_series": "trends",
     "period_changes": "trends",
+    "claims": "trends",
+    "claim_checks": "trends",
+    "trend_report": "reports",
 }
-DUCKDB_WRITERS = {"documents", "rejected_documents", "figures", "rejected_figures", "reference_figures", "trend_series", "period_changes"}
+DUCKDB_WRITERS = {
+    "documents", "rejected_documents", "figures", "rejected_figures", "reference_figures",
+    "trend_series", "period_changes", "claims", "claim_checks", "trend_report",
+}
 
 
 def graph():
@@ -39,6 +45,8 @@ def test_stages_depend_on_each_other_in_order():
     assert "extracted_figures" in parents("validated_figures")
     assert "validated_figures" in parents("figures")
     assert {"figures", "documents"} <= parents("trend_series")
+    assert {"claims", "trend_series", "reference_figures"} <= parents("claim_checks")
+    assert "claim_checks" in parents("trend_report")
 
 
 def test_every_duckdb_writer_and_check_is_in_the_pool():

@@ -98,7 +98,6 @@ def test_percent_changes_are_signed_by_their_direction_word(body, text, value, m
     assert (figure["kind"], figure["value"], figure["metric"]) == ("change", value, metric)
 
 
-@_gap("a signed '-61%' after 'changed by' is emitted as kind=share (value -61), not a change")
 def test_signed_percent_without_direction_word_is_a_change():
     figure = only(figures_of("The number of displaced people changed by -61% in 2020."), "-61%")
     assert (figure["kind"], figure["value"]) == ("change", -61)
@@ -326,7 +325,6 @@ def test_metric_and_population_follow_the_grammar(body, text, metric, population
         assert figure["population"] == population
 
 
-@_gap("'Killings' is not read as the killed metric: the sentence yields no figure at all")
 def test_killings_noun_is_the_killed_metric():
     figure = only(figures_of("Killings of civilians rose by 27% in 2022."), "27%")
     assert (figure["kind"], figure["value"], figure["metric"], figure["population"]) == (
@@ -358,7 +356,6 @@ def test_reference_periods(body, text, start, end):
     assert (figure["period_start"], figure["period_end"]) == (start, end)
 
 
-@_gap("'Over the past week' (also 'over the last week', 'over the past year') gets no period at all")
 def test_over_the_past_week_is_a_relative_period():
     figure = only(figures_of("Over the past week, 1,900 people were displaced by the fighting."), "1,900")
     assert (figure["period_start"], figure["period_end"]) == ("2021-08-05", "2021-08-12")
@@ -404,7 +401,6 @@ def test_attribution(body, text, source):
     assert only(figures_of(body), text)["attributed_to"] == source
 
 
-@_gap("a speaker with an appositive ('Maria Lopez, a spokesperson for ..., said') is attributed to 'spokesperson'")
 def test_attribution_to_a_person_with_an_appositive_role():
     body = "Maria Lopez, a spokesperson for the provincial police, said 23 civilians were killed."
     assert only(figures_of(body), "23")["attributed_to"] == "Maria Lopez"
@@ -429,7 +425,6 @@ def test_city_gives_its_place_and_country():
     assert figure["country"] == "UKR"
 
 
-@_gap("a city opening the sentence ('In Kharkiv, 18 civilians ...') is missed: places=[] and country=None")
 def test_city_at_the_start_of_a_sentence():
     figure = only(figures_of("In Kharkiv, 18 civilians were injured by shelling."), "18")
     assert "Kharkiv" in figure["places"]
@@ -451,22 +446,10 @@ def test_city_at_the_start_of_a_sentence():
         "A 12-year-old was killed in the blast.",
         "Shelling damaged 4 hospitals where injured civilians were treated.",
         "12 trucks carrying aid for displaced people were looted.",
-        pytest.param(
-            "Relatives of people killed can call +93 20 210 1234.",
-            marks=_gap("phone number '+93 20 210 1234' yields counts '93' and '1234' (killed)"),
-        ),
-        pytest.param(
-            "Relatives of missing people can call 0799 123 456.",
-            marks=_gap("phone number '0799 123 456' yields counts '0799' and '123 456' (missing)"),
-        ),
-        pytest.param(
-            "Shelling continued and many were killed among civilians.12 Aid agencies withdrew.",
-            marks=_gap("footnote mark 'civilians.12' yields a count '12' (killed, civilians)"),
-        ),
-        pytest.param(
-            "Civilians were injured in the attack on 3/3/2022.",
-            marks=_gap("numeric date '3/3/2022' yields a count '3' (injured) with period 2022"),
-        ),
+        "Relatives of people killed can call +93 20 210 1234.",
+        "Relatives of missing people can call 0799 123 456.",
+        "Shelling continued and many were killed among civilians.12 Aid agencies withdrew.",
+        "Civilians were injured in the attack on 3/3/2022.",
     ],
 )
 def test_not_figures(body):

@@ -195,9 +195,8 @@ def _speaker_before(text: str, people: list[str]) -> str | None:
         if name:
             return name
         role = ROLE_SPEAKER.search(chunk)
-        if role:
-            return role.group("who")
-        generic = generic or body
+        # "Maria Lopez, a spokesperson for the police, said": the name before the role wins
+        generic = generic or (role.group("who") if role else None) or body
     return generic
 
 

@@ -151,7 +151,7 @@ METRIC_WORDS = {
     "killed": "killed", "dead": "killed", "deaths": "killed", "death": "killed",
     "fatalities": "killed", "fatality": "killed", "died": "killed", "martyred": "killed",
     "martyrs": "killed", "bodies": "killed", "lives": "killed", "perished": "killed",
-    "murdered": "killed", "executed": "killed",
+    "murdered": "killed", "executed": "killed", "killings": "killed",
     "injured": "injured", "wounded": "injured", "injuries": "injured", "injury": "injured",
     "maimed": "injured", "hurt": "injured",
     "casualties": "casualties", "casualty": "casualties", "causalities": "casualties",

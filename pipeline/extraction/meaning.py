@@ -34,6 +34,7 @@ LEFT_VERBS = {
 }
 SKIPPED_BEFORE = frozenset("the some another a total of".split())
 COPULAS = frozenset("were are was is".split())
+AUXILIARIES = COPULAS | frozenset("have has had been be being".split())
 CLAUSE_BREAKS = frozenset({";", ":", "while", "whereas", "but", "—", "–", "according", "citing"})
 NEAR_WINDOW = 8
 FAR_WINDOW = 20
@@ -131,7 +132,7 @@ def _scan_right(tokens: list[Token], lo: int, hi: int, armed: bool, starts: froz
                 continue
         if found.metric is not None and w in COPULAS:
             after_metric_copula = True
-        elif found.metric is not None and found.population is not None:
+        elif found.metric is not None and found.population is not None and not (i + 1 < hi and tokens[i + 1].lower in COPULAS):
             break
         i += 1
     found.words = tuple(words)
@@ -139,11 +140,12 @@ def _scan_right(tokens: list[Token], lo: int, hi: int, armed: bool, starts: froz
 
 
 def _attached_to_other(tokens: list[Token], i: int, starts: frozenset[int]) -> bool:
-    """The words at i name another number's count: "53 members of armed groups" (no comma between)."""
+    """The words at i name another number's count: "53 members of armed groups". A comma or a
+    verb between ("30 women were killed") makes them the list's predicate instead."""
     for k in range(1, 5):
         s = i - k
         if s in starts:
-            return not any(t.text == "," for t in tokens[s:i])
+            return not any(t.text == "," or t.lower in AUXILIARIES for t in tokens[s:i])
     return False
 
 
@@ -153,7 +155,8 @@ def _scan_left(tokens: list[Token], lo: int, hi: int, armed: bool, starts: froze
     hits: list[tuple[str, int, int]] = []
     population = None
     for i in range(hi - 1, lo - 1, -1):
-        if tokens[i].lower in CLAUSE_BREAKS or tokens[i].text == ")":
+        label_colon = tokens[i].text == ":" and i == hi - 1  # "Civilian casualties in 2020: 1,204"
+        if (tokens[i].lower in CLAUSE_BREAKS and not label_colon) or tokens[i].text == ")":
             break
         hit = metric_ending_at(tokens, i, armed)
         # a word right before the number is its own ("and injuries 6,989"), whoever precedes it

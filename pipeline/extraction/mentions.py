@@ -7,6 +7,7 @@ what it counts.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from pipeline.extraction.lexicon import (
@@ -72,7 +73,21 @@ def _is_year(tokens: list[Token], expr: NumberExpr) -> bool:
     )
 
 
-def excluded(tokens: list[Token], expr: NumberExpr, text: str) -> str | None:
+# Three or more digit groups with a "+" or a leading zero, or with a group that is not a
+# thousands group: "+93 20 210 1234", "0799 123 456".
+PHONE = re.compile(r"(?<![\w,.])(?:\+\d{1,4}|0\d{1,4}|\d{1,4})(?:[ \-]\d{2,4}){2,}(?![\w,])")
+
+
+def phone_number_starts(text: str, offset: int) -> set[int]:
+    starts: set[int] = set()
+    for m in PHONE.finditer(text):
+        groups = re.split(r"[ \-]", m.group().lstrip("+"))
+        if m.group().startswith(("+", "0")) or any(len(g) != 3 for g in groups[1:]):
+            starts.update(offset + m.start() + g.start() for g in re.finditer(r"\d+", m.group()))
+    return starts
+
+
+def excluded(tokens: list[Token], expr: NumberExpr, text: str, phone_starts: frozenset[int] = frozenset()) -> str | None:
     """Why this number is not a figure (a year, date, time, money, ordinal, age, label...), or None."""
     i, j = expr.first, expr.stop
     tok = tokens[i]
@@ -83,6 +98,21 @@ def excluded(tokens: list[Token], expr: NumberExpr, text: str) -> str | None:
     if expr.form == "digits" and len(tok.text) > MAX_DIGITS:
         return "too long to be a count (an identifier, a phone number or a list)"
     if expr.form == "digits":
+        if tok.start in phone_starts:
+            return "phone number"
+        if prev is not None and prev.end == tok.start and prev.text in "+/" or (nxt is not None and nxt.text == "/" and nxt.start == tokens[j - 1].end):
+            return "phone number or numeric date"
+        if (
+            prev is not None
+            and prev.text in ".;:"
+            and prev.end == tok.start
+            and i > 1
+            and tokens[i - 2].is_word
+            and tokens[i - 2].end == prev.start
+        ):
+            return "footnote mark"
+        if len(tok.text) >= 3 and tok.text.startswith("0") and "." not in tok.text:
+            return "an identifier or phone number (a leading zero)"
         if prev is not None and prev.end == tok.start and (prev.is_word or prev.text in ")]"):
             if prev.lower in QUARTER_OR_HALF:
                 return "period label"
@@ -150,16 +180,17 @@ def build_mentions(tokens: list[Token], text: str) -> list[Mention]:
     """Candidate figures of one sentence's tokens."""
     exprs = read_numbers(tokens)
     mentions: list[Mention] = []
+    phones = frozenset(phone_number_starts(text[tokens[0].start : tokens[-1].end], tokens[0].start)) if tokens else frozenset()
     skip_next = False
     for n, expr in enumerate(exprs):
         if skip_next:
             skip_next = False
             continue
-        if excluded(tokens, expr, text):
+        if excluded(tokens, expr, text, phones):
             continue
         mention = _mention(tokens, expr)
         nxt = exprs[n + 1] if n + 1 < len(exprs) else None
-        if nxt is not None and _joins_range(tokens, expr, nxt) and not excluded(tokens, nxt, text):
+        if nxt is not None and _joins_range(tokens, expr, nxt) and not excluded(tokens, nxt, text, phones):
             _make_range(mention, expr, nxt, tokens)
             skip_next = True
         mentions.append(mention)
@@ -201,6 +232,8 @@ def _mention(tokens: list[Token], expr: NumberExpr) -> Mention:
     kind = "count"
     if expr.form == "multiplier":
         kind = "change"
+    elif expr.percent and expr.first > 0 and tokens[expr.first - 1].text in "-−+" and tokens[expr.first - 1].end == tokens[expr.first].start:
+        kind = "change"  # "-61%": a signed percent is a change
     elif expr.percent or expr.form in ("fraction", "one_in"):
         kind = _percent_kind(tokens, expr)
     qualifier, low, high = "exact", value, value
