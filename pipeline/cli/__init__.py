@@ -58,7 +58,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 def cmd_sql(args: argparse.Namespace) -> int:
     from pipeline.cli.sql import print_query
 
-    return print_query(args.query, warehouse=args.warehouse)
+    query = args.query if args.query not in (None, "-") else sys.stdin.read()
+    return print_query(query, warehouse=args.warehouse)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -76,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     p_exp.add_argument("files", nargs="+", help="text or markdown files")
     p_exp.set_defaults(func=cmd_explain)
     p_sql = sub.add_parser("sql", help="run a read-only query against the warehouse and print a table")
-    p_sql.add_argument("query")
+    p_sql.add_argument("query", nargs="?", help="the query; with none (or -), read it from standard input")
     p_sql.add_argument("--warehouse", help="DuckDB file (default data/warehouse/humstat.duckdb)")
     p_sql.set_defaults(func=cmd_sql)
     args = parser.parse_args(argv)

@@ -53,15 +53,23 @@ def summary(warehouse: str | None = None, trend_rows: int = 8) -> str:
         cursor = con.execute(LATEST_TRENDS.format(limit=trend_rows))
         headers = [d[0] for d in cursor.description]
         rows = cursor.fetchall()
+        verdicts = dict(con.execute("SELECT verdict, count(*) FROM claim_checks GROUP BY verdict").fetchall())
+        problems = con.execute(
+            "SELECT DISTINCT \"check\", explanation FROM claim_checks WHERE verdict = 'inconsistent' ORDER BY 1, 2 LIMIT 5"
+        ).fetchall()
     finally:
         con.close()
     lines = [
         f"documents read {counts['documents']}, rejected {counts['rejected_documents']}",
         f"figures loaded {counts['figures']}, rejected {counts['rejected_figures']}",
         f"reference rows {counts['reference_figures']}",
+        "claim checks: " + ", ".join(f"{verdicts.get(v, 0)} {v}" for v in ("consistent", "inconsistent", "unverifiable")),
+        *[f"  - {check}: {why}" for check, why in problems],
         "",
         "latest trend_series rows:",
         tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True),
+        "",
+        "charts and the claim-check table: data/reports/ (or the trend_report asset in `make ui`)",
     ]
     return "\n".join(lines)
 
