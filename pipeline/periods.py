@@ -230,6 +230,7 @@ def _report_cue(m: re.Match, ctx: Context) -> Period | None:
 
 
 MONTH_NAME = re.compile(rf"\b{MONTH}", re.I)
+DIGIT = re.compile(r"\d")
 RANGE_WORD = r"(?:-|–|—|to|until|till|and|through)"
 # Each pattern, the function that reads it, its role, and what the text must hold for the
 # pattern to be worth running (a month name, a digit, a word): most sentences skip most patterns.
@@ -283,7 +284,7 @@ def find_periods(text: str, doc_date: date | None, default_year: int | None = No
     lower = text.lower()
     present = {
         "MONTH": bool(MONTH_NAME.search(text)),
-        "DIGIT": bool(years) or any(c.isdigit() for c in text),
+        "DIGIT": bool(years) or DIGIT.search(text) is not None,
         "RELATIVE": any(w in lower for w in ("year", "month", "week", "hours")),
     }
     for pattern, build, role, needs in PATTERNS:
