@@ -2,11 +2,14 @@
 re-validates what the warehouse holds (one schema drives both, as PUDL does)."""
 
 
+import os
+
 import dagster as dg
 import pandera.pandas as pa
 from dagster_duckdb import DuckDBResource
 
 from assets.resources import DUCKDB_POOL
+from pipeline.claims import CHECK_NAMES
 from schemas.fields import TABLES
 from schemas.models import DocumentSchema, FigureSchema, describe_failure
 
@@ -59,3 +62,58 @@ def schema_check(table: str, schema: pa.DataFrameSchema) -> dg.AssetChecksDefini
 
 
 SCHEMA_CHECKS = [schema_check(table, schema) for table, schema in SCHEMAS.items()]
+
+
+@dg.multi_asset_check(
+    specs=[
+        dg.AssetCheckSpec(name, asset="claim_checks", description=f"No figure fails the claim check `{name}`.")
+        for name in CHECK_NAMES
+    ],
+    pool=DUCKDB_POOL,
+    can_subset=True,
+)
+def claim_check_warnings(context: dg.AssetCheckExecutionContext, duckdb: DuckDBResource):
+    """Each inconsistency the claim checks find, visible in the UI with its explanation; a
+    warning, never a blocker: a wrong figure in a source is news, not a pipeline failure."""
+    with duckdb.get_connection() as con:
+        rows = con.execute('SELECT "check", verdict, explanation FROM claim_checks').fetchall()
+    for key in context.selected_asset_check_keys:
+        mine = [r for r in rows if r[0] == key.name]
+        bad = [r[2] for r in mine if r[1] == "inconsistent"]
+        yield dg.AssetCheckResult(
+            asset_key=key.asset_key,
+            check_name=key.name,
+            passed=not bad,
+            severity=dg.AssetCheckSeverity.WARN,
+            metadata={
+                "checked": dg.MetadataValue.int(len(mine)),
+                "inconsistent": dg.MetadataValue.int(len(bad)),
+                "unverifiable": dg.MetadataValue.int(sum(r[1] == "unverifiable" for r in mine)),
+                "explanations": dg.MetadataValue.md("\n".join(f"- {e}" for e in bad[:20]) or "_none_"),
+            },
+        )
+
+
+FRESHNESS_DAYS = int(os.environ.get("HUMSTAT_FRESHNESS_DAYS", "7"))
+
+
+@dg.asset_check(
+    asset="documents",
+    pool=DUCKDB_POOL,
+    description=f"A new document arrived within the last {FRESHNESS_DAYS} days (HUMSTAT_FRESHNESS_DAYS).",
+)
+def documents_are_fresh(duckdb: DuckDBResource) -> dg.AssetCheckResult:
+    with duckdb.get_connection() as con:
+        newest, days = con.execute(
+            "SELECT max(ingested_at), date_diff('day', max(ingested_at), now()::TIMESTAMP) FROM documents"
+        ).fetchall()[0]
+    fresh = days is not None and days <= FRESHNESS_DAYS
+    return dg.AssetCheckResult(
+        passed=fresh,
+        severity=dg.AssetCheckSeverity.WARN,
+        metadata={
+            "newest_document_read": dg.MetadataValue.text(str(newest)),
+            "days_since": dg.MetadataValue.int(-1 if days is None else int(days)),
+            "limit_days": dg.MetadataValue.int(FRESHNESS_DAYS),
+        },
+    )

@@ -3,7 +3,7 @@
 
 import dagster as dg
 
-from assets.checks import SCHEMA_CHECKS
+from assets.checks import SCHEMA_CHECKS, claim_check_warnings, documents_are_fresh
 from assets.extract import extracted_figures
 from assets.ingest import source_documents
 from assets.reports import trend_report
@@ -13,13 +13,26 @@ from assets.validate import validated_figures
 from assets.warehouse import load_documents, load_figures, reference_figures
 
 ALL_ASSETS = [source_documents, extracted_figures, validated_figures, load_documents, load_figures, reference_figures, trend_views, claim_views, trend_report]
-ALL_CHECKS = [*SCHEMA_CHECKS]
+ALL_CHECKS = [*SCHEMA_CHECKS, claim_check_warnings, documents_are_fresh]
 
 main_job = dg.define_asset_job("humstat_main", selection=dg.AssetSelection.all(), description="Every asset over the inbox.")
+
+# Every morning the views and the report are refreshed, so the freshness and claim checks run
+# even on days when no document arrives.
+daily_views_job = dg.define_asset_job(
+    "humstat_daily_views",
+    selection=dg.AssetSelection.groups("trends", "reports"),
+    description="Refresh the trend and claim views and the report.",
+)
+daily_views_schedule = dg.ScheduleDefinition(
+    job=daily_views_job, cron_schedule="0 6 * * *", execution_timezone="UTC",
+    default_status=dg.DefaultScheduleStatus.RUNNING,
+)
 
 defs = dg.Definitions(
     assets=ALL_ASSETS,
     asset_checks=ALL_CHECKS,
-    jobs=[main_job],
+    jobs=[main_job, daily_views_job],
+    schedules=[daily_views_schedule],
     resources=build_resources(),
 )

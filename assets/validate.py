@@ -10,7 +10,7 @@ from pipeline.validation import ValidatedFigures, validate_figures
 
 @dg.asset(group_name="validate", kinds={"pandera"}, description="Figures that pass the schema, and those quarantined with the failing check.")
 def validated_figures(source_documents: InboxRead, extracted_figures: list[dict]) -> dg.MaterializeResult:
-    bodies = {d.doc_id: d.body for d in source_documents.documents}
+    bodies = {d.doc_id: d.body for d in source_documents.to_extract}
     result = validate_figures(extracted_figures, bodies)
     return dg.MaterializeResult(
         value=result,

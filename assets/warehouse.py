@@ -49,10 +49,19 @@ def load_documents(source_documents: InboxRead, duckdb: DuckDBResource):
     pool=DUCKDB_POOL,
 )
 def load_figures(source_documents: InboxRead, validated_figures: ValidatedFigures, duckdb: DuckDBResource):
-    doc_ids = [d.doc_id for d in source_documents.documents]
+    doc_ids = [d.doc_id for d in source_documents.to_extract]
     with duckdb_writer(duckdb) as con:
-        warehouse.load_figures(con, validated_figures.valid, validated_figures.rejected, doc_ids)
-        yield dg.MaterializeResult(asset_key="figures", metadata=_table_metadata(con, "figures", "sentence, evidence"))
+        changes = warehouse.load_figures(con, validated_figures.valid, validated_figures.rejected, doc_ids)
+        yield dg.MaterializeResult(
+            asset_key="figures",
+            metadata={
+                **_table_metadata(con, "figures", "sentence, evidence"),
+                "documents_extracted": dg.MetadataValue.int(len(doc_ids)),
+                "figures_added": dg.MetadataValue.int(changes.added),
+                "figures_removed": dg.MetadataValue.int(changes.removed),
+                "figures_changed": dg.MetadataValue.int(changes.changed),
+            },
+        )
         yield dg.MaterializeResult(asset_key="rejected_figures", metadata=_table_metadata(con, "rejected_figures", "input"))
 
 

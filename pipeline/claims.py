@@ -25,7 +25,7 @@ SELECT md5(concat_ws('|', coalesce(attributed_to, '?'), kind, metric, coalesce(p
        count(DISTINCT doc_id) AS documents,
        list(figure_id ORDER BY figure_id) AS figure_ids,
        list(DISTINCT doc_id) AS doc_ids
-FROM figures
+FROM current_figures
 GROUP BY ALL
 """
 
@@ -39,7 +39,7 @@ stated_changes AS (
            (SELECT value FROM trend_series t WHERE t.metric = f.metric AND t.population IS NOT DISTINCT FROM f.population
                AND t.country IS NOT DISTINCT FROM f.country AND t.period_start = f.comparison_start AND t.period_end = f.comparison_end) AS earlier_value,
            (SELECT max(period_label) FROM trend_series t WHERE t.period_start = f.comparison_start AND t.period_end = f.comparison_end) AS earlier_label
-    FROM figures f
+    FROM current_figures f
     WHERE f.kind = 'change' AND f.qualifier = 'exact' AND f.period_start IS NOT NULL AND f.comparison_start IS NOT NULL
 ),
 check_stated_change AS (
@@ -74,7 +74,7 @@ PARTS_OF_WHOLE = """
 per_document AS (
     SELECT doc_id, attributed_to, population, country, period_start, period_end, period_label, metric,
            min(figure_id) AS figure_id, min(value) AS value
-    FROM figures
+    FROM current_figures
     WHERE kind = 'count' AND qualifier = 'exact' AND period_start IS NOT NULL AND len(places) = 0
     GROUP BY ALL
     HAVING count(DISTINCT value) = 1
@@ -104,7 +104,7 @@ check_parts_at_most_parent AS (
            format('{} parts of {} {} {} ({}) sum to {}{}', count(*), p.value::BIGINT, p.metric, p.population,
                   p.text, sum(c.value)::BIGINT,
                   CASE WHEN sum(c.value) <= p.value THEN '' ELSE ', more than the total' END) AS explanation
-    FROM figures c JOIN figures p ON p.figure_id = c.parent_figure_id
+    FROM current_figures c JOIN current_figures p ON p.figure_id = c.parent_figure_id
     WHERE c.kind = 'count' AND c.metric = p.metric AND c.population IS DISTINCT FROM p.population
       AND c.qualifier IN ('exact', 'at_least')
     GROUP BY p.figure_id, p.value, p.metric, p.population, p.text
@@ -132,7 +132,7 @@ check_reference AS (
                   f.period_label,
                   CASE WHEN agrees(f.qualifier, f.value, f.low, f.high, r.value) THEN 'agrees with' ELSE 'disagrees with' END,
                   r.attributed_to, r.value::BIGINT, r.series, coalesce(r.note, 'no note')) AS explanation
-    FROM figures f
+    FROM current_figures f
     JOIN reference_figures r
       ON r.metric = f.metric AND r.country = f.country AND r.period_start = f.period_start AND r.period_end = f.period_end
      AND (f.population = r.population OR f.population = 'people')
@@ -145,7 +145,7 @@ restated AS (
            (SELECT max(r.value) FROM reference_figures r WHERE r.metric = c.metric AND r.country = c.country
                AND r.population = c.population AND r.period_start = c.period_start AND r.period_end = c.period_end) AS reference
     FROM claims c
-    JOIN figures f ON list_contains(c.figure_ids, f.figure_id)
+    JOIN current_figures f ON list_contains(c.figure_ids, f.figure_id)
     WHERE c.kind = 'count' AND len(c.values_stated) > 1 AND c.documents > 1
     GROUP BY ALL
 ),
@@ -177,15 +177,15 @@ check_agreeing_restatements AS (
 BEFORE_AFTER = f"""
 pairs AS (
     SELECT c.figure_id AS change_id, c.value AS stated, c.metric, c.population,
-           (SELECT b.figure_id FROM figures b WHERE b.doc_id = c.doc_id AND b.sentence = c.sentence AND b.char_start > c.char_start
+           (SELECT b.figure_id FROM current_figures b WHERE b.doc_id = c.doc_id AND b.sentence = c.sentence AND b.char_start > c.char_start
                AND json_extract_string(b.evidence, '$.pair') = 'before' ORDER BY b.char_start LIMIT 1) AS before_id
-    FROM figures c WHERE c.kind = 'change'
+    FROM current_figures c WHERE c.kind = 'change'
 ),
 pair_values AS (
     SELECT p.*, b.value AS before_value, a.figure_id AS after_id, a.value AS after_value
     FROM pairs p
-    JOIN figures b ON b.figure_id = p.before_id
-    JOIN figures a ON a.doc_id = b.doc_id AND a.sentence = b.sentence AND a.char_start > b.char_start
+    JOIN current_figures b ON b.figure_id = p.before_id
+    JOIN current_figures a ON a.doc_id = b.doc_id AND a.sentence = b.sentence AND a.char_start > b.char_start
                   AND json_extract_string(a.evidence, '$.pair') = 'after'
     QUALIFY row_number() OVER (PARTITION BY p.change_id ORDER BY a.char_start) = 1
 ),
@@ -218,6 +218,17 @@ UNION ALL SELECT * FROM check_restatements
 UNION ALL SELECT * FROM check_agreeing_restatements
 UNION ALL SELECT * FROM check_before_after
 """
+
+
+CHECK_NAMES = (
+    "stated_change_vs_stored_figures",
+    "killed_plus_injured_is_casualties",
+    "breakdown_parts_within_total",
+    "children_plus_women_within_civilians",
+    "figure_vs_reference",
+    "same_quantity_stated_differently",
+    "before_after_vs_stated_change",
+)
 
 
 def create_claim_views(con: duckdb.DuckDBPyConnection) -> None:

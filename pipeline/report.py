@@ -18,14 +18,14 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 SERIES = """
 SELECT metric, population, country, count(DISTINCT period_label) AS periods
-FROM figures
+FROM current_figures
 WHERE kind = 'count' AND period_start IS NOT NULL AND country IS NOT NULL AND len(places) = 0
 GROUP BY ALL HAVING count(DISTINCT period_label) >= 2
 ORDER BY country, metric, population
 """
 POINTS = """
 SELECT f.period_end, f.period_label, f.value, f.low, f.high, f.qualifier, f.text, d.source
-FROM figures f JOIN documents d USING (doc_id)
+FROM current_figures f JOIN documents d USING (doc_id)
 WHERE f.kind = 'count' AND f.metric = ? AND f.population = ? AND f.country = ? AND len(f.places) = 0
   AND f.period_end IS NOT NULL
 ORDER BY f.period_end
@@ -36,7 +36,7 @@ WHERE metric = ? AND population = ? AND country = ? ORDER BY period_end
 """
 STATED = """
 SELECT DISTINCT f.period_end, f.value, f.comparison_start, f.comparison_end, t.value AS at
-FROM figures f
+FROM current_figures f
 JOIN trend_series t ON t.metric = f.metric AND t.population = f.population AND t.country = f.country
                    AND t.period_start = f.period_start AND t.period_end = f.period_end
 WHERE f.kind = 'change' AND f.metric = ? AND f.population = ? AND f.country = ? AND f.comparison_start IS NOT NULL

@@ -20,7 +20,7 @@ SELECT f.*,
                     d.published DESC NULLS LAST,
                     f.figure_id
        ) AS rank
-FROM figures f
+FROM current_figures f
 JOIN documents d USING (doc_id)
 WHERE f.kind = 'count' AND f.period_start IS NOT NULL AND f.period_end IS NOT NULL
 """
@@ -83,14 +83,21 @@ pairs AS (
 SELECT p.*,
        round(100.0 * (p.value - p.earlier_value) / nullif(p.earlier_value, 0), 1) AS computed_change_pct,
        -- what the sources said the change was, beside what the stored figures give
-       (SELECT list(DISTINCT f.value ORDER BY f.value) FROM figures f
+       (SELECT list(DISTINCT f.value ORDER BY f.value) FROM current_figures f
          WHERE f.kind = 'change' AND f.metric = p.metric AND f.population IS NOT DISTINCT FROM p.population
            AND f.country IS NOT DISTINCT FROM p.country AND f.period_start = p.period_start AND f.period_end = p.period_end
            AND f.comparison_start = p.earlier_start AND f.comparison_end = p.earlier_end) AS stated_change_pct
 FROM pairs p
 """
 
-VIEWS = {"trend_series": TREND_SERIES, "period_changes": PERIOD_CHANGES}
+# Figures of the latest version of each document: a file that changed keeps its old figures
+# in `figures` (marked through documents.superseded_by), but they leave every view.
+CURRENT_FIGURES = """
+CREATE OR REPLACE VIEW current_figures AS
+SELECT f.* FROM figures f JOIN documents d USING (doc_id) WHERE d.superseded_by IS NULL
+"""
+
+VIEWS = {"current_figures": CURRENT_FIGURES, "trend_series": TREND_SERIES, "period_changes": PERIOD_CHANGES}
 
 
 def create_views(con: duckdb.DuckDBPyConnection) -> None:

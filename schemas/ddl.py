@@ -21,3 +21,12 @@ def create_table_sql(table: str) -> str:
 
 def all_tables_sql() -> list[str]:
     return [create_table_sql(table) for table in TABLES]
+
+
+def missing_columns_sql(table: str, existing: list[str]) -> list[str]:
+    """ALTER statements adding the fields a warehouse from an older humstat lacks (nullable)."""
+    return [
+        f'ALTER TABLE {table} ADD COLUMN "{f.name}" {DUCKDB_TYPES[f.type]}'
+        for f in TABLES[table]
+        if f.name not in existing
+    ]

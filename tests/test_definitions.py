@@ -20,6 +20,7 @@ EXPECTED_GROUPS = {
     "trend_report": "reports",
 }
 DUCKDB_WRITERS = {
+    "source_documents",  # reads which documents the warehouse already holds
     "documents", "rejected_documents", "figures", "rejected_figures", "reference_figures",
     "trend_series", "period_changes", "claims", "claim_checks", "trend_report",
 }
@@ -53,15 +54,21 @@ def test_every_duckdb_writer_and_check_is_in_the_pool():
     g = graph()
     for key in DUCKDB_WRITERS:
         assert g.get(dg.AssetKey(key)).pools == {"duckdb"}, key
-    for key in ("source_documents", "extracted_figures", "validated_figures"):
+    for key in ("extracted_figures", "validated_figures"):
         assert not g.get(dg.AssetKey(key)).pools
-    from assets.checks import SCHEMA_CHECKS
+    from assets.definitions import ALL_CHECKS
 
-    assert all(check.op.pool == "duckdb" for check in SCHEMA_CHECKS)
+    assert all(check.op.pool == "duckdb" for check in ALL_CHECKS)
 
 
-def test_schema_checks_are_generated_and_blocking():
+def test_schema_checks_block_and_claim_checks_warn():
+    from pipeline.claims import CHECK_NAMES
+
     g = graph()
-    names = {(k.asset_key.to_user_string(), k.name) for k in g.asset_check_keys}
-    assert names == {("documents", "documents_match_schema"), ("figures", "figures_match_schema")}
-    assert all(g.get_check_spec(k).blocking for k in g.asset_check_keys)
+    names = {(k.asset_key.to_user_string(), k.name): g.get_check_spec(k).blocking for k in g.asset_check_keys}
+    assert names == {
+        ("documents", "documents_match_schema"): True,
+        ("figures", "figures_match_schema"): True,
+        ("documents", "documents_are_fresh"): False,
+        **{("claim_checks", name): False for name in CHECK_NAMES},
+    }

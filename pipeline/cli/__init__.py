@@ -52,7 +52,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     from pipeline.cli.run import run_pipeline
 
-    return run_pipeline(inbox=args.inbox, warehouse=args.warehouse)
+    return run_pipeline(inbox=args.inbox, warehouse=args.warehouse, full=args.full)
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
@@ -68,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     p_run = sub.add_parser("run", help="materialize every asset over the inbox into the warehouse")
     p_run.add_argument("--inbox", help="folder of documents (default data/inbox, or $HUMSTAT_INBOX)")
     p_run.add_argument("--warehouse", help="DuckDB file (default data/warehouse/humstat.duckdb, or $HUMSTAT_WAREHOUSE)")
+    p_run.add_argument("--full", action="store_true", help="re-extract every document (after an extractor change) and report what changed")
     p_run.set_defaults(func=cmd_run)
     p_ext = sub.add_parser("extract", help="print the figures of documents as JSON Lines")
     p_ext.add_argument("--jsonl", action="store_true", help="one JSON object per figure (the only format for now)")
