@@ -4,6 +4,7 @@
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
+from assets.previews import table_metadata
 from assets.resources import DUCKDB_POOL, duckdb_writer
 from pipeline import claims, trends, warehouse
 
@@ -21,14 +22,8 @@ def trend_views(duckdb: DuckDBResource):
     with duckdb_writer(duckdb) as con:
         warehouse.ensure_tables(con)
         trends.create_views(con)
-        for view, order in (("trend_series", "period_end DESC"), ("period_changes", "period_end DESC")):
-            yield dg.MaterializeResult(
-                asset_key=view,
-                metadata={
-                    "dagster/row_count": dg.MetadataValue.int(warehouse.count_rows(con, view)),
-                    "latest": dg.MetadataValue.md(warehouse.preview_markdown(con, f"SELECT * FROM {view} ORDER BY {order}")),
-                },
-            )
+        for view in ("trend_series", "period_changes"):
+            yield dg.MaterializeResult(asset_key=view, metadata=table_metadata(con, view, order="period_end DESC", label="latest"))
 
 
 @dg.multi_asset(

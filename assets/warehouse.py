@@ -7,18 +7,12 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from assets.ingest import InboxRead
+from assets.previews import table_metadata
 from assets.resources import DUCKDB_POOL, HumstatPaths, duckdb_writer
 from pipeline import warehouse
 from pipeline.documents import utc_now
 from pipeline.reference import read_reference_folder
 from pipeline.validation import ValidatedFigures
-
-
-def _table_metadata(con, table: str, order: str) -> dict:
-    return {
-        "dagster/row_count": dg.MetadataValue.int(warehouse.count_rows(con, table)),
-        "preview": dg.MetadataValue.md(warehouse.preview_markdown(con, f"SELECT * EXCLUDE ({order}) FROM {table}")),
-    }
 
 
 @dg.multi_asset(
@@ -35,8 +29,8 @@ def load_documents(source_documents: InboxRead, duckdb: DuckDBResource):
     rejections = [r.as_row(utc_now()) for r in source_documents.rejections]
     with duckdb_writer(duckdb) as con:
         warehouse.load_documents(con, rows, rejections, source_documents.scanned_paths)
-        yield dg.MaterializeResult(asset_key="documents", metadata=_table_metadata(con, "documents", "body"))
-        yield dg.MaterializeResult(asset_key="rejected_documents", metadata=_table_metadata(con, "rejected_documents", "input"))
+        yield dg.MaterializeResult(asset_key="documents", metadata=table_metadata(con, "documents", exclude="body"))
+        yield dg.MaterializeResult(asset_key="rejected_documents", metadata=table_metadata(con, "rejected_documents", exclude="input"))
 
 
 @dg.multi_asset(
@@ -55,14 +49,14 @@ def load_figures(source_documents: InboxRead, validated_figures: ValidatedFigure
         yield dg.MaterializeResult(
             asset_key="figures",
             metadata={
-                **_table_metadata(con, "figures", "sentence, evidence"),
+                **table_metadata(con, "figures", exclude="sentence, evidence"),
                 "documents_extracted": dg.MetadataValue.int(len(doc_ids)),
                 "figures_added": dg.MetadataValue.int(changes.added),
                 "figures_removed": dg.MetadataValue.int(changes.removed),
                 "figures_changed": dg.MetadataValue.int(changes.changed),
             },
         )
-        yield dg.MaterializeResult(asset_key="rejected_figures", metadata=_table_metadata(con, "rejected_figures", "input"))
+        yield dg.MaterializeResult(asset_key="rejected_figures", metadata=table_metadata(con, "rejected_figures", exclude="input"))
 
 
 @dg.asset(group_name="warehouse", kinds={"duckdb"}, pool=DUCKDB_POOL,
@@ -73,7 +67,7 @@ def reference_figures(context: dg.AssetExecutionContext, paths: HumstatPaths, du
         context.log.warning(f"reference {p.series} line {p.line}: {p.reason}")
     with duckdb_writer(duckdb) as con:
         warehouse.load_reference(con, rows)
-        metadata = _table_metadata(con, "reference_figures", "note")
+        metadata = table_metadata(con, "reference_figures", exclude="note")
     metadata["problems"] = dg.MetadataValue.md(
         "\n".join(f"- {p.series} line {p.line}: {p.reason}" for p in problems) or "_none_"
     )

@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 
+import dagster as dg
 import duckdb
 
 from tests.conftest import BUNDLED_INBOX, BUNDLED_REFERENCE
@@ -24,6 +25,10 @@ def test_two_simultaneous_runs_both_succeed(tmp_path):
     home = tmp_path / "dagster_home"
     home.mkdir()
     (home / "dagster.yaml").write_text(DAGSTER_YAML)
+    # the instance exists before the runs, as it does for an operator (two processes creating
+    # a new instance's SQLite schema at once is a race of the test, not of humstat)
+    with dg.DagsterInstance.from_config(str(home)) as instance:
+        instance.get_runs(limit=1)
     warehouse = tmp_path / "w" / "humstat.duckdb"
     env = {**os.environ, "DAGSTER_HOME": str(home), "HUMSTAT_REFERENCE": str(BUNDLED_REFERENCE)}
     command = [sys.executable, "-m", "pipeline.cli", "run", "--inbox", str(tmp_path / "inbox"), "--warehouse", str(warehouse)]

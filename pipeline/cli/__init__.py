@@ -9,44 +9,42 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
-from pipeline.documents import DocumentError, read_document
+from pipeline.documents import Document, DocumentError, read_document
 from pipeline.extraction import extract
 from schemas.fields import FIGURE_FIELDS
 
 
-def cmd_extract(args: argparse.Namespace) -> int:
-    failed = 0
-    for name in args.files:
+def _documents(files: list[str], failed: list[str]) -> Iterator[Document]:
+    """The readable files as documents; each unreadable one is named with why, and skipped."""
+    for name in files:
         try:
-            doc = read_document(Path(name), display_path=name)
+            yield read_document(Path(name), display_path=name)
         except (DocumentError, OSError) as err:
-            reason = err.reason if isinstance(err, DocumentError) else str(err)
-            print(f"humstat: {name}: {reason}", file=sys.stderr)
-            failed += 1
-            continue
+            print(f"humstat: {name}: {err.reason if isinstance(err, DocumentError) else err}", file=sys.stderr)
+            failed.append(name)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    failed: list[str] = []
+    for doc in _documents(args.files, failed):
         for record in extract(doc):
             row = {f.name: record.get(f.name) for f in FIGURE_FIELDS}
             print(json.dumps(row, ensure_ascii=False))
-    return 1 if failed and failed == len(args.files) else 0
+    return 1 if len(failed) == len(args.files) else 0
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
     from pipeline.explain import explain_document
 
-    failed = 0
-    for name in args.files:
-        try:
-            doc = read_document(Path(name), display_path=name)
-        except (DocumentError, OSError) as err:
-            print(f"humstat: {name}: {err.reason if isinstance(err, DocumentError) else err}", file=sys.stderr)
-            failed += 1
-            continue
+    failed: list[str] = []
+    for doc in _documents(args.files, failed):
         if len(args.files) > 1:
-            print(f"== {name}")
+            print(f"== {doc.path}")
         print(explain_document(extract(doc), doc.body))
-    return 1 if failed == len(args.files) else 0
+    return 1 if len(failed) == len(args.files) else 0
 
 
 def cmd_run(args: argparse.Namespace) -> int:
