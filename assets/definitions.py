@@ -8,6 +8,7 @@ from assets.extract import extracted_figures
 from assets.ingest import source_documents
 from assets.reports import trend_report
 from assets.resources import build_resources
+from assets.sensors import inbox_sensor
 from assets.trends import claim_views, trend_views
 from assets.validate import validated_figures
 from assets.warehouse import load_documents, load_figures, reference_figures
@@ -34,5 +35,6 @@ defs = dg.Definitions(
     asset_checks=ALL_CHECKS,
     jobs=[main_job, daily_views_job],
     schedules=[daily_views_schedule],
+    sensors=[inbox_sensor(main_job)],
     resources=build_resources(),
 )
