@@ -56,6 +56,7 @@ def source_documents(
     return dg.MaterializeResult(
         value=read,
         metadata={
+            "files": dg.MetadataValue.int(len(scanned)),
             "documents": dg.MetadataValue.int(len(documents)),
             "to_extract": dg.MetadataValue.int(len(read.to_extract)),
             "rejected_files": dg.MetadataValue.int(len(rejections)),

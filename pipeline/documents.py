@@ -7,8 +7,9 @@ after it taken off, nothing else changed, so every figure's span indexes it exac
 from __future__ import annotations
 
 import hashlib
+import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -17,7 +18,6 @@ import yaml
 DATE_PREFIX = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\s+")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
-MAX_BYTES = 50 * 1024 * 1024
 
 
 class DocumentError(ValueError):
@@ -38,6 +38,7 @@ class Document:
     published: date | None = None
     source: str | None = None
     url: str | None = None
+    note: str | None = None
     ingested_at: datetime = field(default_factory=lambda: utc_now())
 
     def as_row(self) -> dict:
@@ -49,6 +50,7 @@ class Document:
             "source": self.source,
             "url": self.url,
             "body": self.body,
+            "note": self.note,
             "ingested_at": self.ingested_at,
         }
 
@@ -122,23 +124,50 @@ def _document(body: str, path: str, meta: dict, today: date) -> Document:
     )
 
 
-def decode(raw: bytes) -> str:
+# Tried in order after UTF-8: the encodings old saved pages and exports use. cp1252 decodes
+# almost any byte string, so text that decodes but reads as control characters is refused.
+LEGACY_ENCODINGS = ("cp1252", "latin-1")
+
+
+def decode(raw: bytes) -> tuple[str, str | None]:
+    """The text, and a note when it was not UTF-8 but a legacy encoding."""
     if not raw.strip():
         raise DocumentError("file_not_empty", "the file is empty")
     if b"\x00" in raw[:8192]:
         raise DocumentError("is_text", "the file is binary (it holds NUL bytes), not text")
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as err:
-        raise DocumentError("utf8", f"the file is not valid UTF-8 (byte {err.start})") from err
+        first_bad = err.start
+    for encoding in LEGACY_ENCODINGS:
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t")
+        if controls <= len(text) // 100:
+            return text, f"not UTF-8 (byte {first_bad}); read as {encoding}"
+    raise DocumentError("text_encoding", f"the file is neither UTF-8 nor {', '.join(LEGACY_ENCODINGS)} text (byte {first_bad})")
+
+
+def max_bytes() -> int:
+    return int(float(os.environ.get("HUMSTAT_MAX_FILE_MB", "50")) * 1024 * 1024)
 
 
 def read_document(path: Path, display_path: str | None = None, today: date | None = None) -> Document:
     """Read one file; raises DocumentError with a reason when it cannot be a document."""
-    if path.stat().st_size > MAX_BYTES:
-        raise DocumentError("size_limit", f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB")
-    text = decode(path.read_bytes())
-    return parse_text(text, display_path or str(path), today)
+    limit = max_bytes()
+    try:
+        if path.stat().st_size > limit:
+            raise DocumentError("size_limit", f"the file is larger than the limit of {limit / 1024 / 1024:g} MB (HUMSTAT_MAX_FILE_MB)")
+        raw = path.read_bytes()
+    except FileNotFoundError as err:
+        raise DocumentError("file_readable", "the file disappeared before it could be read") from err
+    except OSError as err:
+        raise DocumentError("file_readable", f"the file could not be read: {err.strerror or err}") from err
+    text, note = decode(raw)
+    doc = parse_text(text, display_path or str(path), today)
+    return replace(doc, note=note) if note else doc
 
 
 @dataclass(frozen=True)
@@ -153,7 +182,8 @@ class Rejection:
 
 
 def inbox_files(inbox: Path) -> list[Path]:
-    return sorted(p for p in inbox.rglob("*") if p.is_file() and not p.name.startswith("."))
+    """Every file below the inbox (hidden ones aside), links included: they are judged, not skipped."""
+    return sorted(p for p in inbox.rglob("*") if (p.is_file() or p.is_symlink()) and not p.name.startswith("."))
 
 
 def read_inbox(inbox: Path) -> tuple[list[Document], list[Rejection]]:
@@ -161,8 +191,12 @@ def read_inbox(inbox: Path) -> tuple[list[Document], list[Rejection]]:
     documents: list[Document] = []
     rejections: list[Rejection] = []
     seen: dict[str, str] = {}
+    root = inbox.resolve()
     for path in inbox_files(inbox):
         shown = str(path.relative_to(inbox))
+        if path.is_symlink() and not path.resolve().is_relative_to(root):
+            rejections.append(Rejection(shown, "inside_inbox", "a symbolic link to a file outside the inbox is never followed", None))
+            continue
         if path.suffix.lower() not in TEXT_SUFFIXES:
             rejections.append(Rejection(shown, "supported_format", f"{path.suffix or 'no extension'} files are not read; use .txt or .md", None))
             continue
@@ -181,6 +215,7 @@ def read_inbox(inbox: Path) -> tuple[list[Document], list[Rejection]]:
 
 def _head(path: Path) -> str | None:
     try:
-        return path.read_bytes()[:200].decode("utf-8", errors="replace")
+        with open(path, "rb") as f:
+            return f.read(200).decode("utf-8", errors="replace")
     except OSError:
         return None

@@ -67,6 +67,7 @@ DOCUMENT_FIELDS: tuple[Field, ...] = (
     Field("source", "str", True, "publisher from front matter"),
     Field("url", "str", True, "address from front matter"),
     Field("body", "str", False, "the text figures are extracted from; every span indexes it"),
+    Field("note", "str", True, "how the file was read, where it matters (a legacy encoding)"),
     Field("ingested_at", "timestamp", False, "when humstat first read this text"),
     Field("superseded_by", "str", True, "doc_id of a later version of the same file; its figures stay, out of the views"),
 )

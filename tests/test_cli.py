@@ -32,8 +32,6 @@ def test_sql_prints_an_aligned_table_read_only(bundled_warehouse, capsys):
     out = capsys.readouterr().out
     assert out.splitlines()[0].split() == ["metric", "n"]
     assert "casualties" in out
-    assert main(["sql", "DELETE FROM figures", "--warehouse", str(bundled_warehouse)]) == 1
-    assert "read-only" in capsys.readouterr().err.lower()
 
 
 def test_sql_without_a_warehouse_says_what_to_do(tmp_path, capsys):
@@ -51,3 +49,17 @@ def test_explain_marks_the_span_and_names_the_deciding_words(tmp_path, capsys):
     assert "qualifier    at_most  (nearly)" in out
     assert "period       2022-02  (February 2022)" in out
     assert "attributed   OCHA  (According to OCHA" in out
+
+
+def test_sql_refuses_to_write_attach_or_read_files(bundled_warehouse, tmp_path, capsys):
+    outside = tmp_path / "secret.csv"
+    outside.write_text("a\n1\n")
+    for query in (
+        "DELETE FROM figures",
+        f"ATTACH '{tmp_path / 'other.duckdb'}' AS other",
+        f"SELECT * FROM read_csv('{outside}')",
+        f"COPY figures TO '{tmp_path / 'out.csv'}'",
+    ):
+        assert main(["sql", query, "--warehouse", str(bundled_warehouse)]) == 1, query
+        assert "only reads the warehouse" in capsys.readouterr().err, query
+    assert not (tmp_path / "out.csv").exists() and not (tmp_path / "other.duckdb").exists()

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from pipeline.documents import DocumentError, doc_id_for, read_inbox
+from pipeline.documents import DocumentError, doc_id_for, read_document, read_inbox
 
 
 def test_front_matter_is_taken_off_with_the_white_space_after_it(parse):
@@ -43,14 +43,34 @@ def test_every_inbox_file_is_a_document_or_a_rejection(tmp_path):
     (tmp_path / "copy.txt").write_text("---\ndate: 2020-01-03\n---\n12 civilians were killed.")
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02 not text")
-    (tmp_path / "latin1.txt").write_bytes("caf\xe9 killed 3".encode("latin-1"))
+    (tmp_path / "latin1.txt").write_bytes("Caf\xe9 owners said 3 were killed.".encode("cp1252"))
+    (tmp_path / "noise.txt").write_bytes(bytes(range(1, 32)) * 40 + b"\xff")
     (tmp_path / "sheet.xlsx").write_bytes(b"PK")
+    (tmp_path / "name with spaces é.md").write_text("Some 300 families were displaced.")
+    outside = tmp_path.parent / f"{tmp_path.name}-outside.txt"
+    outside.write_text("40 civilians were killed.")
+    (tmp_path / "link.txt").symlink_to(outside)
     documents, rejections = read_inbox(tmp_path)
-    assert [d.path for d in documents] == ["copy.txt"]
+    assert [d.path for d in documents] == ["copy.txt", "latin1.txt", "name with spaces é.md"]
+    assert documents[1].note == "not UTF-8 (byte 3); read as cp1252"
+    assert documents[1].body.startswith("Café")
     assert {r.path: r.check for r in rejections} == {
         "binary.txt": "is_text",
         "empty.txt": "file_not_empty",
         "good.txt": "unique_body",
-        "latin1.txt": "utf8",
+        "link.txt": "inside_inbox",
+        "noise.txt": "text_encoding",
         "sheet.xlsx": "supported_format",
     }
+
+
+def test_size_limit_and_vanished_files(tmp_path, monkeypatch):
+    big = tmp_path / "big.txt"
+    big.write_text("12 civilians were killed. " * 50_000)
+    monkeypatch.setenv("HUMSTAT_MAX_FILE_MB", "1")
+    with pytest.raises(DocumentError) as err:
+        read_document(big)
+    assert err.value.check == "size_limit" and "1 MB" in err.value.reason
+    with pytest.raises(DocumentError) as err:
+        read_document(tmp_path / "gone.txt")
+    assert err.value.check == "file_readable"

@@ -106,3 +106,17 @@ def test_trend_report_draws_a_chart_per_series(bundled_warehouse):
     assert charts == ["AFG-casualties-civilians.png", "AFG-injured-civilians.png", "AFG-killed-civilians.png"]
     assert all((reports / c).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for c in charts)
     assert "| stated_change_vs_stored_figures | **inconsistent** |" in (reports / "claim-checks.md").read_text()
+
+
+def test_run_accounts_for_every_file_and_figure(tmp_path, capsys):
+    from pipeline.cli import main
+
+    inbox = tmp_path / "inbox"
+    shutil.copytree(BUNDLED_INBOX, inbox)
+    (inbox / "empty.txt").write_text("")
+    (inbox / "binary.txt").write_bytes(b"\x00\x01")
+    assert main(["run", "--inbox", str(inbox), "--warehouse", str(tmp_path / "w" / "h.duckdb")]) == 0
+    out = capsys.readouterr().out
+    files = len(list(inbox.iterdir()))
+    assert f"accounting: {files} files = {files - 2} documents + 2 rejected;" in out
+    assert "MISMATCH" not in out

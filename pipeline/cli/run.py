@@ -102,6 +102,8 @@ def run_pipeline(inbox: str | None = None, warehouse: str | None = None, full: b
     if not result.success or failures:
         return 1
     read, loaded = _metadata(result, "source_documents"), _metadata(result, "figures")
+    extracted, checked = _metadata(result, "extracted_figures"), _metadata(result, "validated_figures")
+    reconciled = print_accounting(read, extracted, checked)
     done, total = read.get("to_extract", 0), read.get("documents", 0)
     why = "all, --full" if full else ("all new" if done == total else "the others were loaded before, unchanged")
     print(f"extracted {done} of {total} documents ({why}); figures added {loaded.get('figures_added', 0)}, "
@@ -109,4 +111,16 @@ def run_pipeline(inbox: str | None = None, warehouse: str | None = None, full: b
     print(summary(warehouse))
     if warnings:
         print(f"warning checks not passed: {', '.join(sorted(warnings))}")
-    return 1 if failed_checks else 0
+    return 1 if failed_checks or not reconciled else 0
+
+
+def print_accounting(read: dict, extracted: dict, checked: dict) -> bool:
+    """Every file is a document or a rejection; every figure is loaded or rejected."""
+    files, documents, rejected = read.get("files", 0), read.get("documents", 0), read.get("rejected_files", 0)
+    figures, valid, invalid = extracted.get("figures", 0), checked.get("valid", 0), checked.get("rejected", 0)
+    files_ok, figures_ok = files == documents + rejected, figures == valid + invalid
+    print(f"accounting: {files} files = {documents} documents + {rejected} rejected{'' if files_ok else '  MISMATCH'}; "
+          f"{figures} figures extracted = {valid} loaded + {invalid} rejected{'' if figures_ok else '  MISMATCH'}")
+    if not (files_ok and figures_ok):
+        print("humstat: the accounting does not reconcile; nothing was lost silently, but something was not counted", file=sys.stderr)
+    return files_ok and figures_ok

@@ -16,7 +16,8 @@ def print_query(query: str, warehouse: str | None = None) -> int:
         print(f"humstat: no warehouse at {path}; run `humstat run` (or `make run`) first", file=sys.stderr)
         return 2
     try:
-        con = duckdb.connect(str(path), read_only=True)
+        # read-only, and no access to anything but the warehouse: no ATTACH, no files, no extensions
+        con = duckdb.connect(str(path), read_only=True, config={"enable_external_access": False})
     except duckdb.IOException as err:
         print(f"humstat: cannot open {path} read-only: {err}", file=sys.stderr)
         return 2
@@ -25,7 +26,12 @@ def print_query(query: str, warehouse: str | None = None) -> int:
         columns = [d[0] for d in cursor.description] if cursor.description else []
         rows = cursor.fetchall()
     except duckdb.Error as err:
-        print(f"humstat: the query failed: {str(err).splitlines()[0]}", file=sys.stderr)
+        message = str(err).splitlines()[0]
+        if "read-only" in message or "external access" in message.lower() or "disabled" in message.lower():
+            print("humstat: `humstat sql` only reads the warehouse: it cannot write, attach databases or "
+                  f"read files ({message})", file=sys.stderr)
+        else:
+            print(f"humstat: the query failed: {message}", file=sys.stderr)
         return 1
     finally:
         con.close()
