@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 # The UI and the main job share the instance configured by ./dagster.yaml.
 run ui: export DAGSTER_HOME := $(CURDIR)
 
-.PHONY: run test ui lint clean bench-extract
+.PHONY: run test ui lint sql clean bench-extract
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ lint: $(STAMP)
 
 ui: $(STAMP)
 	$(BIN)/dagster dev -h 127.0.0.1 -p 3000 -m assets.definitions
+
+# The DuckDB shell on the read-only snapshot that every run publishes.
+sql: $(STAMP)
+	$(BIN)/duckdb -readonly data/warehouse/humstat-read.duckdb
 
 # A benchmark, not a test: prints throughput; quantulum3 is installed for the comparison only.
 bench-extract: $(STAMP)

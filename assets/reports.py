@@ -6,8 +6,9 @@ from pathlib import Path
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from assets.resources import DUCKDB_POOL, HumstatPaths
+from assets.resources import DUCKDB_POOL, HumstatPaths, duckdb_writer
 from pipeline.report import build_report
+from pipeline.snapshot import publish_snapshot, snapshot_path
 
 
 @dg.asset(
@@ -30,4 +31,19 @@ def trend_report(duckdb: DuckDBResource, paths: HumstatPaths) -> dg.MaterializeR
             "chart_preview": dg.MetadataValue.md(images or "_no series with two or more periods_"),
             "latest_claim_checks": dg.MetadataValue.md(report.checks_markdown),
         }
+    )
+
+
+@dg.asset(
+    group_name="reports",
+    kinds={"duckdb"},
+    deps=["claim_checks", "period_changes", "trend_series", "rejected_documents", "rejected_figures", "reference_figures"],
+    pool=DUCKDB_POOL,
+    description="A read-only copy of the warehouse, in DuckDB 1.5's format, for `humstat sql` and `make sql`.",
+)
+def warehouse_snapshot(duckdb: DuckDBResource) -> dg.MaterializeResult:
+    with duckdb_writer(duckdb) as con:
+        path = publish_snapshot(con, snapshot_path(Path(duckdb.database)))
+    return dg.MaterializeResult(
+        metadata={"path": dg.MetadataValue.path(str(path)), "bytes": dg.MetadataValue.int(path.stat().st_size)}
     )

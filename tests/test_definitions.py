@@ -18,11 +18,12 @@ EXPECTED_GROUPS = {
     "claims": "trends",
     "claim_checks": "trends",
     "trend_report": "reports",
+    "warehouse_snapshot": "reports",
 }
 DUCKDB_WRITERS = {
     "source_documents",  # reads which documents the warehouse already holds
     "documents", "rejected_documents", "figures", "rejected_figures", "reference_figures",
-    "trend_series", "period_changes", "claims", "claim_checks", "trend_report",
+    "trend_series", "period_changes", "claims", "claim_checks", "trend_report", "warehouse_snapshot",
 }
 
 

@@ -8,10 +8,13 @@ import duckdb
 from tabulate import tabulate
 
 from pipeline.config import warehouse_path
+from pipeline.snapshot import snapshot_path
 
 
 def print_query(query: str, warehouse: str | None = None) -> int:
-    path = warehouse_path(warehouse)
+    # the published snapshot when there is one, so a query never holds the file a run writes
+    live = warehouse_path(warehouse)
+    path = snapshot_path(live) if snapshot_path(live).exists() else live
     if not path.exists():
         print(f"humstat: no warehouse at {path}; run `humstat run` (or `make run`) first", file=sys.stderr)
         return 2
