@@ -81,7 +81,7 @@ def test_the_daily_schedule_refreshes_views_and_report():
     assert schedule.cron_schedule == "0 6 * * *"
     job = defs.resolve_job_def("humstat_daily_views")
     selected = {k.to_user_string() for k in job.asset_layer.executable_asset_keys}
-    assert selected == {"trend_series", "period_changes", "claims", "claim_checks", "trend_report"}
+    assert selected == {"trend_series", "period_changes", "claims", "claim_checks", "trend_report", "warehouse_snapshot"}
     with dg.instance_for_test() as instance:
         context = dg.build_schedule_context(instance=instance)
         requests = list(schedule.evaluate_tick(context).run_requests)
