@@ -11,6 +11,14 @@ from tests.conftest import BUNDLED_INBOX, BUNDLED_REFERENCE
 TABLES = ("documents", "figures", "rejected_documents", "rejected_figures", "reference_figures")
 
 
+def query(path, sql: str) -> list[tuple]:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
 def snapshot(path) -> dict:
     con = duckdb.connect(str(path), read_only=True)
     try:
@@ -35,42 +43,38 @@ def test_bundled_inbox_loads_every_document(bundled_warehouse):
 
 
 def test_trend_series_prefers_the_originating_body(bundled_warehouse):
-    con = duckdb.connect(str(bundled_warehouse), read_only=True)
-    row = con.execute(
+    row = query(
+        bundled_warehouse,
         "SELECT value, min_value, max_value, chosen_by, mentions > 1 FROM trend_series "
-        "WHERE metric = 'injured' AND population = 'civilians' AND country = 'AFG' AND period_label = '2021-H1'"
-    ).fetchall()
-    periods = con.execute("SELECT count(DISTINCT period_label) FROM trend_series WHERE country = 'AFG'").fetchall()[0][0]
-    con.close()
+        "WHERE metric = 'injured' AND population = 'civilians' AND country = 'AFG' AND period_label = '2021-H1'",
+    )
+    periods = query(bundled_warehouse, "SELECT count(DISTINCT period_label) FROM trend_series WHERE country = 'AFG'")[0][0]
     # a wire story printed 3,254 for UNAMA's 3,524; UNAMA's own report wins
     assert row == [(3524.0, 3254.0, 3524.0, "originating body", True)]
     assert periods >= 6
 
 
 def test_period_changes_compare_same_length_periods(bundled_warehouse):
-    con = duckdb.connect(str(bundled_warehouse), read_only=True)
-    rows = con.execute(
+    rows = query(
+        bundled_warehouse,
         "SELECT compared_with, earlier_label, value, earlier_value, computed_change_pct FROM period_changes "
-        "WHERE metric = 'casualties' AND population = 'civilians' AND period_label = '2021-H1' ORDER BY compared_with"
-    ).fetchall()
-    con.close()
+        "WHERE metric = 'casualties' AND population = 'civilians' AND period_label = '2021-H1' ORDER BY compared_with",
+    )
     assert rows == [("same period a year earlier", "2020-H1", 5183.0, 3458.0, 49.9)]
-    con = duckdb.connect(str(bundled_warehouse), read_only=True)
-    yearly = con.execute(
+    yearly = query(
+        bundled_warehouse,
         "SELECT compared_with, earlier_label, computed_change_pct FROM period_changes "
-        "WHERE metric = 'casualties' AND population = 'civilians' AND period_label = '2020' ORDER BY compared_with"
-    ).fetchall()
-    con.close()
+        "WHERE metric = 'casualties' AND population = 'civilians' AND period_label = '2020' ORDER BY compared_with",
+    )
     # a year's previous period of the same length is the year before, which is also the same period a year earlier
     assert yearly == [("previous period", "2019", -15.1), ("same period a year earlier", "2019", -15.1)]
 
 
 def test_reference_series_loaded_one_row_per_metric(bundled_warehouse):
-    con = duckdb.connect(str(bundled_warehouse), read_only=True)
-    rows = con.execute(
-        "SELECT metric, value, reported_change_pct FROM reference_figures WHERE period_label = '2021-H1' ORDER BY metric"
-    ).fetchall()
-    con.close()
+    rows = query(
+        bundled_warehouse,
+        "SELECT metric, value, reported_change_pct FROM reference_figures WHERE period_label = '2021-H1' ORDER BY metric",
+    )
     assert rows == [("casualties", 5183.0, 47.0), ("injured", 3524.0, None), ("killed", 1659.0, None)]
 
 
@@ -89,9 +93,7 @@ def test_running_twice_leaves_the_same_rows(tmp_path):
 
 
 def test_claim_checks_on_the_bundled_data(bundled_warehouse):
-    con = duckdb.connect(str(bundled_warehouse), read_only=True)
-    rows = con.execute('SELECT "check", verdict, expected, found, explanation FROM claim_checks').fetchall()
-    con.close()
+    rows = query(bundled_warehouse, 'SELECT "check", verdict, expected, found, explanation FROM claim_checks')
     stated = [r for r in rows if r[0] == "stated_change_vs_stored_figures" and r[2] == 47 and r[3] == 49.9]
     assert stated and all(r[1] == "inconsistent" and "3,526" in r[4] for r in stated)
     restated = [r for r in rows if r[0] == "same_quantity_stated_differently" and {r[2], r[3]} == {3524, 3254}]
