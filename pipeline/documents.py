@@ -17,7 +17,7 @@ import yaml
 
 DATE_PREFIX = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\s+")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
-TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
+SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text", ".html", ".htm", ".pdf"})
 
 
 class DocumentError(ValueError):
@@ -105,6 +105,12 @@ def parse_text(text: str, path: str, today: date | None = None) -> Document:
     return _document(body, path, meta, today)
 
 
+def document_from_body(body: str, path: str, meta: dict, today: date | None, note: str | None) -> Document:
+    """A document from text another reader extracted (HTML, PDF), with its metadata."""
+    doc = _document(body, path, meta, today or date.today())
+    return replace(doc, note=note) if note else doc
+
+
 def _document(body: str, path: str, meta: dict, today: date) -> Document:
     if not body.strip():
         raise DocumentError("body_not_empty", "the document has no text after its metadata")
@@ -165,6 +171,11 @@ def read_document(path: Path, display_path: str | None = None, today: date | Non
         raise DocumentError("file_readable", "the file disappeared before it could be read") from err
     except OSError as err:
         raise DocumentError("file_readable", f"the file could not be read: {err.strerror or err}") from err
+    from pipeline.formats import READERS
+
+    reader = READERS.get(path.suffix.lower())
+    if reader is not None:
+        return reader(raw, display_path or str(path), today)
     text, note = decode(raw)
     doc = parse_text(text, display_path or str(path), today)
     return replace(doc, note=note) if note else doc
@@ -197,8 +208,10 @@ def read_inbox(inbox: Path) -> tuple[list[Document], list[Rejection]]:
         if path.is_symlink() and not path.resolve().is_relative_to(root):
             rejections.append(Rejection(shown, "inside_inbox", "a symbolic link to a file outside the inbox is never followed", None))
             continue
-        if path.suffix.lower() not in TEXT_SUFFIXES:
-            rejections.append(Rejection(shown, "supported_format", f"{path.suffix or 'no extension'} files are not read; use .txt or .md", None))
+        if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            rejections.append(Rejection(
+                shown, "supported_format", f"{path.suffix or 'no extension'} files are not read; use .txt, .md, .html or .pdf", None
+            ))
             continue
         try:
             doc = read_document(path, shown)
