@@ -26,8 +26,13 @@ def publish_snapshot(con: duckdb.DuckDBPyConnection, target: Path) -> Path:
     partial.unlink(missing_ok=True)
     con.execute(f"ATTACH '{partial}' AS humstat_snapshot (STORAGE_VERSION '{STORAGE_VERSION}')")
     try:
-        con.execute(f'COPY FROM DATABASE "{source}" TO humstat_snapshot')
+        try:
+            con.execute(f'COPY FROM DATABASE "{source}" TO humstat_snapshot')
+        finally:
+            con.execute("DETACH humstat_snapshot")
+        os.replace(partial, target)
     finally:
-        con.execute("DETACH humstat_snapshot")
-    os.replace(partial, target)
+        # interrupted (Ctrl-C, an error): no half-written snapshot is left behind
+        partial.unlink(missing_ok=True)
+        partial.with_name(partial.name + ".wal").unlink(missing_ok=True)
     return target

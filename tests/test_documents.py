@@ -1,6 +1,8 @@
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pipeline.documents import DocumentError, doc_id_for, read_document, read_inbox
 
@@ -74,3 +76,26 @@ def test_size_limit_and_vanished_files(tmp_path, monkeypatch):
     with pytest.raises(DocumentError) as err:
         read_document(tmp_path / "gone.txt")
     assert err.value.check == "file_readable"
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=400))
+def test_any_bytes_become_a_document_or_a_clear_rejection(tmp_path_factory, raw):
+    path = tmp_path_factory.mktemp("bytes") / "doc.txt"
+    path.write_bytes(raw)
+    try:
+        doc = read_document(path)
+    except DocumentError as err:
+        assert err.check and err.reason
+        return
+    assert doc.body.strip() and doc.doc_id == doc_id_for(doc.body)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=300))
+def test_any_text_keeps_its_body_verbatim(parse, text):
+    try:
+        doc = parse(text)
+    except DocumentError:
+        return
+    assert text.endswith(doc.body)  # only the metadata block and the white space after it come off
