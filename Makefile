@@ -40,6 +40,7 @@ sql: $(STAMP)
 bench-extract: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[dev,bench]"
 	$(BIN)/python -m pipeline.bench extract
+	$(BIN)/python -m pipeline.bench adversarial
 
 clean:
 	rm -rf .dagster data/warehouse data/reports

@@ -77,15 +77,45 @@ def extract_benchmark(megabytes: float, slice_megabytes: float) -> None:
     print(f"ratio       humstat is {mbps / q_mbps:.0f}x quantulum3's throughput")
 
 
+ADVERSARIAL = {
+    "10 MB of '1,1,1,...'": lambda: ",".join(["1"] * 5_000_000),
+    "100,000 x 'more than '": lambda: "more than " * 100_000 + "40 civilians were killed.",
+    "a 10 MB line of prose, a figure per KB": lambda: (
+        ("the convoy moved on through the valley and the talks went on " * 16 + "as 81 civilians were injured in Kabul, UNAMA said, ")
+        * 9_700
+    ),
+    "10 MB of random words and digits": lambda: " ".join(
+        f"w{i % 97} {i % 1000}" if i % 7 == 0 else f"w{i % 89}" for i in range(1_600_000)
+    ),
+}
+
+
+def adversarial_benchmark() -> None:
+    from pipeline.documents import doc_id_for
+
+    gazetteer()
+    print("humstat adversarial documents (target: each under 2 s)")
+    for name, make in ADVERSARIAL.items():
+        body = make()
+        doc = Document(doc_id=doc_id_for(body), path="adversarial.txt", body=body)
+        started = time.perf_counter()
+        figures = len(extract(doc))
+        seconds = time.perf_counter() - started
+        print(f"  {name:42s} {len(body) / 1e6:5.1f} MB  {seconds:6.2f} s  {figures:,} figures")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pipeline.bench")
     sub = parser.add_subparsers(dest="what", required=True)
     ext = sub.add_parser("extract", help="extractor throughput against quantulum3")
     ext.add_argument("--megabytes", type=float, default=50.0)
     ext.add_argument("--slice-megabytes", type=float, default=1.0)
+    sub.add_parser("adversarial", help="time of hostile documents")
     args = parser.parse_args(argv)
     if args.what == "extract":
         extract_benchmark(args.megabytes, args.slice_megabytes)
+    elif args.what == "adversarial":
+        adversarial_benchmark()
     return 0
 
 

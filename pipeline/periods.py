@@ -229,7 +229,9 @@ def _report_cue(m: re.Match, ctx: Context) -> Period | None:
     return None
 
 
-MONTH_NAME = re.compile(rf"\b{MONTH}", re.I)
+# Substring tests in C are a hundred times cheaper than a case-blind alternation in `re`; they
+# decide which patterns are worth running at all.
+MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 DIGIT = re.compile(r"\d")
 RANGE_WORD = r"(?:-|–|—|to|until|till|and|through)"
 # Each pattern, the function that reads it, its role, and what the text must hold for the
@@ -283,7 +285,7 @@ def find_periods(text: str, doc_date: date | None, default_year: int | None = No
     taken: list[tuple[int, int]] = []
     lower = text.lower()
     present = {
-        "MONTH": bool(MONTH_NAME.search(text)),
+        "MONTH": any(m in lower for m in MONTH_STEMS),
         "DIGIT": bool(years) or DIGIT.search(text) is not None,
         "RELATIVE": any(w in lower for w in ("year", "month", "week", "hours")),
     }

@@ -55,8 +55,13 @@ CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.\-]*(?:\s+(?:(?:of|the|and)\s+)*[A-Z
 MAX_NAME_WORDS = 7
 
 
+UPPER = re.compile(r"[A-Z]")
+
+
 def countries_in(text: str) -> list[tuple[int, str]]:
     """(offset, ISO3) for each country name or demonym in text, longest name first."""
+    if not UPPER.search(text):
+        return []  # every name is capitalised
     names = country_names()
     found: list[tuple[int, str]] = []
     for run in CAPITALISED_RUN.finditer(text):
@@ -132,6 +137,8 @@ BEFORE_TYPE = re.compile(rf"(?P<names>{NAME}(?:\s*,\s*{NAME})*(?:,?\s+and\s+{NAM
 def places_in(text: str, prefer: str | None = None) -> list[tuple[int, str, str | None]]:
     """(offset, name as written, ISO3 or None) for places below country level; an ambiguous
     name resolves to `prefer` (the document's country) when it has a place so named."""
+    if not UPPER.search(text):
+        return []  # every place name is capitalised
     countries = country_names()
     found: dict[int, tuple[str, str | None]] = {}
     for pattern, typed in ((LIST_AFTER_PREPOSITION, False), (BEFORE_TYPE, True)):

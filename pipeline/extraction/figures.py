@@ -18,7 +18,7 @@ from datetime import date
 from pipeline.documents import Document
 from pipeline.extraction.attribution import (
     GENERIC_BODIES,
-    SPEECH_CUE,
+    has_speech_cue,
     alias_text,
     attribution_in,
     attribution_in_title,
@@ -130,8 +130,10 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
         _read_context_only(text, ctx, state)
         return []
     tokens = tokenize(text, seg.start)
-    ctx.people = person_names(text, ctx.people)
-    who, who_words = attribution_in(text, ctx.last_attribution, ctx.people)
+    who, who_words = None, ""
+    if has_speech_cue(text):
+        ctx.people = person_names(text, ctx.people)
+        who, who_words = attribution_in(text, ctx.last_attribution, ctx.people)
     if who:
         state.attribution, state.attribution_words = who, who_words
         ctx.last_attribution = who
@@ -201,7 +203,7 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
 
 def _read_context_only(text: str, ctx: DocumentContext, state: ParagraphState) -> None:
     """A sentence with no number: what it says of speaker, period and place carries on."""
-    if SPEECH_CUE.search(text):
+    if has_speech_cue(text):
         ctx.people = person_names(text, ctx.people)
         who, who_words = attribution_in(text, ctx.last_attribution, ctx.people)
         if who:

@@ -37,6 +37,13 @@ _CANDIDATE_WORDS = sorted(
 )
 NUMBER_CANDIDATE = re.compile(r"\d|\b(?:" + "|".join(_CANDIDATE_WORDS) + r")\b|\w+-?fold\b", re.I)
 VAGUE = PhraseTable(VAGUE_AMOUNTS)
+STARTING_WORDS = frozenset(
+    NUMBER_WORDS
+    | {phrase[0] for phrase in VAGUE_AMOUNTS}
+    | {phrase[0] for phrase in FRACTIONS}
+    | MULTIPLIER_WORDS.keys()
+    | FOLD_PREFIXES.keys()
+)
 FRACTION_PHRASES = PhraseTable(FRACTIONS)
 PERCENTS = PhraseTable(dict.fromkeys(PERCENT_WORDS, True))
 THIN_SPACES = {" ", "\u00a0", "\u202f", "\u2009"}
@@ -165,8 +172,8 @@ def _read_one(tokens: list[Token], i: int) -> NumberExpr | None:
             j += 1
         k = _percent_after(tokens, j)
         return NumberExpr(i, k, value, "digits", percent=k > j, separators_ok=regular)
-    if not tok.is_word:
-        return None
+    if not tok.is_word or (w not in STARTING_WORDS and not w.endswith("fold")):
+        return None  # most words start no number expression: one set lookup decides
     vague = VAGUE.at(tokens, i)
     if vague and not (i > 0 and tokens[i - 1].is_digits):
         return NumberExpr(i, i + vague[1], float(vague[0]), "vague")
