@@ -18,11 +18,11 @@ from datetime import date
 from pipeline.documents import Document
 from pipeline.extraction.attribution import (
     GENERIC_BODIES,
-    has_speech_cue,
     alias_text,
     attribution_in,
     attribution_in_title,
     bodies_in,
+    has_speech_cue,
     person_names,
 )
 from pipeline.extraction.meaning import assign_meaning
