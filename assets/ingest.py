@@ -43,8 +43,10 @@ def source_documents(
     inbox = Path(paths.inbox)
     if not inbox.is_dir():
         raise dg.Failure(f"the inbox {inbox} does not exist; create it or pass --inbox")
-    documents, rejections = read_inbox(inbox)
-    scanned = [str(p.relative_to(inbox)) for p in inbox_files(inbox)]
+    # one listing: what is read, and what the accounting counts the results against
+    listed = inbox_files(inbox)
+    documents, rejections = read_inbox(inbox, listed)
+    scanned = [str(p.relative_to(inbox)) for p in listed]
     with duckdb_writer(duckdb) as con:
         known = frozenset(known_documents(con))
     read = InboxRead(documents, rejections, scanned, known, config.full)

@@ -197,13 +197,14 @@ def inbox_files(inbox: Path) -> list[Path]:
     return sorted(p for p in inbox.rglob("*") if (p.is_file() or p.is_symlink()) and not p.name.startswith("."))
 
 
-def read_inbox(inbox: Path) -> tuple[list[Document], list[Rejection]]:
-    """Every file in the inbox ends as a Document or a Rejection; none is dropped silently."""
+def read_inbox(inbox: Path, files: list[Path] | None = None) -> tuple[list[Document], list[Rejection]]:
+    """Every file in the inbox (or of `files`, listed from it) ends as a Document or a
+    Rejection; none is dropped silently."""
     documents: list[Document] = []
     rejections: list[Rejection] = []
     seen: dict[str, str] = {}
     root = inbox.resolve()
-    for path in inbox_files(inbox):
+    for path in inbox_files(inbox) if files is None else files:
         shown = str(path.relative_to(inbox))
         if path.is_symlink() and not path.resolve().is_relative_to(root):
             rejections.append(Rejection(shown, "inside_inbox", "a symbolic link to a file outside the inbox is never followed", None))

@@ -49,8 +49,7 @@ def load_documents(con: duckdb.DuckDBPyConnection, documents: list[dict], reject
     """New documents by doc_id (a known text keeps the time it was first read); an earlier
     version of a file that changed is marked superseded, never deleted. The rejections of this
     scan replace earlier ones for the same paths."""
-    ensure_tables(con)
-    known = known_documents(con)
+    known = known_documents(con)  # creates the tables if need be
     new = [d for d in documents if d["doc_id"] not in known]
     con.execute("BEGIN TRANSACTION")
     try:

@@ -130,13 +130,7 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
         _read_context_only(text, ctx, state)
         return []
     tokens = tokenize(text, seg.start)
-    who, who_words = None, ""
-    if has_speech_cue(text):
-        ctx.people = person_names(text, ctx.people)
-        who, who_words = attribution_in(text, ctx.last_attribution, ctx.people)
-    if who:
-        state.attribution, state.attribution_words = who, who_words
-        ctx.last_attribution = who
+    who, who_words = _read_speaker(text, ctx, state)
     periods = [_shift(p, seg.start) for p in find_periods(text, ctx.published, state.default_year(ctx))]
     references = [p for p in periods if p.role in ("reference", "day", "since")]
     # "reported this week" dates the report; it names the figure's period only when nothing else does
@@ -201,14 +195,21 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
     return records
 
 
+def _read_speaker(text: str, ctx: DocumentContext, state: ParagraphState) -> tuple[str | None, str]:
+    """Who the sentence says is speaking, remembered for the sentences after it."""
+    if not has_speech_cue(text):
+        return None, ""
+    ctx.people = person_names(text, ctx.people)
+    who, who_words = attribution_in(text, ctx.last_attribution, ctx.people)
+    if who:
+        state.attribution, state.attribution_words = who, who_words
+        ctx.last_attribution = who
+    return who, who_words
+
+
 def _read_context_only(text: str, ctx: DocumentContext, state: ParagraphState) -> None:
     """A sentence with no number: what it says of speaker, period and place carries on."""
-    if has_speech_cue(text):
-        ctx.people = person_names(text, ctx.people)
-        who, who_words = attribution_in(text, ctx.last_attribution, ctx.people)
-        if who:
-            state.attribution, state.attribution_words = who, who_words
-            ctx.last_attribution = who
+    _read_speaker(text, ctx, state)
     absolute = [p for p in find_periods(text, ctx.published, state.default_year(ctx)) if p.role in ("reference", "day")]
     if absolute:
         state.period, state.period_words = absolute[-1].period, absolute[-1].words

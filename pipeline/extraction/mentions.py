@@ -159,7 +159,7 @@ def excluded(tokens: list[Token], expr: NumberExpr, text: str, phone_starts: fro
     return None
 
 
-QUALIFIERS = PhraseTable(dict(QUALIFIER_PHRASES))
+QUALIFIERS = PhraseTable(QUALIFIER_PHRASES)
 
 
 def _qualifier_before(tokens: list[Token], i: int, stop: int) -> tuple[str, int] | None:
