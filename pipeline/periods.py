@@ -232,25 +232,29 @@ def _report_cue(m: re.Match, ctx: Context) -> Period | None:
 # Substring tests in C are a hundred times cheaper than a case-blind alternation in `re`; they
 # decide which patterns are worth running at all.
 MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# Every month a pattern reads starts at a word boundary with one of these (in lower case).
+MONTH_START = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 DIGIT = re.compile(r"\d")
+YEAR_WRITTEN = re.compile(rf"(?<![\d,.])({YEAR})(?!\d|,\d)")
 RANGE_WORD = r"(?:-|–|—|to|until|till|and|through)"
 # Each pattern, the function that reads it, its role, and what the text must hold for the
-# pattern to be worth running (a month name, a digit, a word): most sentences skip most patterns.
-PATTERNS: list[tuple[re.Pattern, object, str, str]] = [
-    (re.compile(rf"\b(?:between\s+|from\s+)?(?P<d1>{DAY})(?:\s+(?P<m1>{MONTH}))?(?:\s+(?P<y1>{YEAR}))?\s*{RANGE_WORD}\s*(?P<d2>{DAY})\s+(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?\b", re.I), _between_days, "reference", "MONTH"),
-    (re.compile(rf"\b(?:between\s+|from\s+)?(?P<m1>{MONTH})\s+(?P<d1>{DAY})(?:,?\s+(?P<y1>{YEAR}))?\s*{RANGE_WORD}\s*(?P<m2>{MONTH})\s+(?P<d2>{DAY})(?:,?\s+(?P<y2>{YEAR}))?\b", re.I), _between_days_us, "reference", "MONTH"),
-    (re.compile(rf"\b(?:between\s+|from\s+)?(?P<m1>{MONTH})(?:\s+(?P<y1>{YEAR}))?\s*{RANGE_WORD}\s*(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?\b", re.I), _between_months, "reference", "MONTH"),
-    (re.compile(rf"\b(?P<which>first|second)\s+half\s+of\s+(?:(?P<y>{YEAR})|the\s+year|this\s+year)", re.I), _half, "reference", "half"),
-    (re.compile(rf"\bH(?P<which>[12])\s+(?P<y>{YEAR})\b"), _half, "reference", "h"),
-    (re.compile(rf"\b(?P<q>{QUARTER_WORDS})\s+quarter\s+of\s+(?:(?P<y>{YEAR})|the\s+year|this\s+year)", re.I), _quarter, "reference", "quarter"),
-    (re.compile(rf"\bQ(?P<q>[1-4])(?:\s+(?P<y>{YEAR}))?\b"), _quarter, "reference", "q"),
-    (re.compile(rf"\bfirst\s+(?P<n>two|three|four|five|six|nine)\s+months\s+of\s+(?:(?P<y>{YEAR})|the\s+year|this\s+year)", re.I), _first_months, "reference", "months"),
-    (re.compile(rf"\b(?P<d>{DAY})\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b", re.I), _day, "day", "MONTH"),
-    (re.compile(rf"\b(?P<m>{MONTH})\s+(?P<d>{DAY})(?:st|nd|rd|th)?(?:,?\s+(?P<y>{YEAR}))?\b(?!\s*(?:%|per|percent|civilian|people|killed))", re.I), _day, "day", "MONTH"),
-    (re.compile(rf"\b(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b", re.I), _month_year, "reference", "MONTH"),
-    (re.compile(rf"\b(?P<cue>mid-?year|half-?year|annual)\s+(?:report|update|review)(?:\s+(?:for\s+)?(?P<y>{YEAR}))?", re.I), _report_cue, "reference", "re"),
-    (re.compile(rf"(?<![\d,.])(?P<y>{YEAR})(?!\d|,\d)", re.I), _year, "reference", "DIGIT"),
-    (re.compile(r"\b(?:(?:last|previous|past|this)\s+(?:year|month|week)|(?:the\s+)?(?:past|last)\s+24\s+hours)\b", re.I), _relative, "relative", "RELATIVE"),
+# pattern to be worth running (a month name, a digit, a written year, a word): most sentences
+# skip most patterns, and a sentence that holds none of these has no period at all.
+PATTERNS: list[tuple[re.Pattern, object, str, tuple[str, ...]]] = [
+    (re.compile(rf"\b(?:between\s+|from\s+)?(?P<d1>{DAY})(?:\s+(?P<m1>{MONTH}))?(?:\s+(?P<y1>{YEAR}))?\s*{RANGE_WORD}\s*(?P<d2>{DAY})\s+(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?\b", re.I), _between_days, "reference", ("MONTH", "DIGIT")),
+    (re.compile(rf"\b(?:between\s+|from\s+)?(?P<m1>{MONTH})\s+(?P<d1>{DAY})(?:,?\s+(?P<y1>{YEAR}))?\s*{RANGE_WORD}\s*(?P<m2>{MONTH})\s+(?P<d2>{DAY})(?:,?\s+(?P<y2>{YEAR}))?\b", re.I), _between_days_us, "reference", ("MONTH", "DIGIT")),
+    (re.compile(rf"\b(?:between\s+|from\s+)?(?P<m1>{MONTH})(?:\s+(?P<y1>{YEAR}))?\s*{RANGE_WORD}\s*(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?\b", re.I), _between_months, "reference", ("MONTH",)),
+    (re.compile(rf"\b(?P<which>first|second)\s+half\s+of\s+(?:(?P<y>{YEAR})|the\s+year|this\s+year)", re.I), _half, "reference", ("half",)),
+    (re.compile(rf"\bH(?P<which>[12])\s+(?P<y>{YEAR})\b"), _half, "reference", ("H", "YEAR")),
+    (re.compile(rf"\b(?P<q>{QUARTER_WORDS})\s+quarter\s+of\s+(?:(?P<y>{YEAR})|the\s+year|this\s+year)", re.I), _quarter, "reference", ("quarter",)),
+    (re.compile(rf"\bQ(?P<q>[1-4])(?:\s+(?P<y>{YEAR}))?\b"), _quarter, "reference", ("Q",)),
+    (re.compile(rf"\bfirst\s+(?P<n>two|three|four|five|six|nine)\s+months\s+of\s+(?:(?P<y>{YEAR})|the\s+year|this\s+year)", re.I), _first_months, "reference", ("months",)),
+    (re.compile(rf"\b(?P<d>{DAY})\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b", re.I), _day, "day", ("MONTH", "DIGIT")),
+    (re.compile(rf"\b(?P<m>{MONTH})\s+(?P<d>{DAY})(?:st|nd|rd|th)?(?:,?\s+(?P<y>{YEAR}))?\b(?!\s*(?:%|per|percent|civilian|people|killed))", re.I), _day, "day", ("MONTH", "DIGIT")),
+    (re.compile(rf"\b(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b", re.I), _month_year, "reference", ("MONTH",)),
+    (re.compile(rf"\b(?P<cue>mid-?year|half-?year|annual)\s+(?:report|update|review)(?:\s+(?:for\s+)?(?P<y>{YEAR}))?", re.I), _report_cue, "reference", ("REPORT",)),
+    (re.compile(rf"(?<![\d,.])(?P<y>{YEAR})(?!\d|,\d)", re.I), _year, "reference", ("YEAR",)),
+    (re.compile(r"\b(?:(?:last|previous|past|this)\s+(?:year|month|week)|(?:the\s+)?(?:past|last)\s+24\s+hours)\b", re.I), _relative, "relative", ("RELATIVE",)),
 ]
 
 SINCE = re.compile(
@@ -279,18 +283,18 @@ def find_periods(text: str, doc_date: date | None, default_year: int | None = No
     it in the text, else `default_year` (the year the paragraph or title is about), else the
     document's year.
     """
-    years = [(m.start(), int(m.group(1))) for m in re.finditer(rf"(?<![\d,.])({YEAR})(?!\d|,\d)", text)]
+    lower = text.lower()
+    present = _cues_present(text, lower)
+    if not present:
+        return []
+    years = [(m.start(), int(m.group(1))) for m in YEAR_WRITTEN.finditer(text)] if "DIGIT" in present else []
+    if years:
+        present.add("YEAR")
     fallback = default_year if default_year is not None else (doc_date.year if doc_date else None)
     found: list[PeriodMention] = []
     taken: list[tuple[int, int]] = []
-    lower = text.lower()
-    present = {
-        "MONTH": any(m in lower for m in MONTH_STEMS),
-        "DIGIT": bool(years) or DIGIT.search(text) is not None,
-        "RELATIVE": any(w in lower for w in ("year", "month", "week", "hours")),
-    }
     for pattern, build, role, needs in PATTERNS:
-        if not present.get(needs, needs in lower):
+        if not present.issuperset(needs):
             continue
         for m in pattern.finditer(text):
             if any(m.start() < b and a < m.end() for a, b in taken):
@@ -303,27 +307,55 @@ def find_periods(text: str, doc_date: date | None, default_year: int | None = No
                 continue
             taken.append((m.start(), m.end()))
             found.append(PeriodMention(m.start(), m.end(), period, role, m.group()))
+    if not found:
+        return []
     found.sort(key=lambda p: p.start)
-    same = [(m.start(), m.end()) for m in SAME_PERIOD.finditer(text)]
+    same = [(m.start(), m.end()) for m in SAME_PERIOD.finditer(text)] if "same" in lower or not text.isascii() else []
     return [
         replace(p, role="comparison") if any(a <= p.start and p.end <= b for a, b in same) else _with_role(text, p)
         for p in found
     ]
 
 
+def _cues_present(text: str, lower: str) -> set[str]:
+    """Which of the cues the patterns need (see PATTERNS) the text holds."""
+    present: set[str] = set()
+    if DIGIT.search(text):
+        present.add("DIGIT")
+        if "h1" in lower or "h2" in lower:
+            present.add("H")
+        if "q1" in lower or "q2" in lower or "q3" in lower or "q4" in lower:
+            present.add("Q")
+    # `\b` reads the same in an ASCII text and its lower case; any other text keeps the looser test
+    if MONTH_START.search(lower) if text.isascii() else any(m in lower for m in MONTH_STEMS):
+        present.add("MONTH")
+    for word in ("half", "quarter", "months"):
+        if word in lower:
+            present.add(word)
+    if "year" in lower or "annual" in lower:
+        present.add("REPORT")  # "annual report", "mid-year update"
+    if "year" in lower or "month" in lower or "week" in lower or "hours" in lower:
+        present.add("RELATIVE")
+    return present
+
+
 SUPERLATIVE_SINCE = re.compile(r"\b(?:highest|lowest|largest|smallest|most|fewest|worst|deadliest|first\s+time)\b[^.;]{0,40}\bsince\s+(?:the\s+)?$", re.I)
 DATELINE_AFTER = re.compile(r"^\s*[–—-]\s")
+OVER_THE = re.compile(r"\bover\s+the\s+$", re.I)
 
 
 def _with_role(text: str, p: PeriodMention) -> PeriodMention:
     before = text[max(0, p.start - 60) : p.start]
-    if SUPERLATIVE_SINCE.search(before):
+    # both "since" patterns need the word; a non-ASCII text may spell it in letters only
+    # case-blind matching equates with it
+    since = "since" in before.lower() or not before.isascii()
+    if since and SUPERLATIVE_SINCE.search(before):
         return replace(p, role="record")  # "the highest since Q3 2019" dates a record, not the figure
     if p.role == "day" and p.start < 40 and DATELINE_AFTER.match(text[p.end : p.end + 3]):
         return replace(p, role="dateline")  # "Baghdad, 1 December 2014 – ..."
-    if p.role in ("reference", "day") and SINCE.search(before) or (p.role == "day" and FROM_DAY.search(before)):
+    if p.role in ("reference", "day") and since and SINCE.search(before) or (p.role == "day" and FROM_DAY.search(before)):
         return replace(p, role="since")
-    if p.role == "relative" and re.search(r"\bover\s+the\s+$", before, re.I):
+    if p.role == "relative" and OVER_THE.search(before):
         return p  # "over the past week" is a span of time, not a comparison
     if p.role in ("reference", "relative") and COMPARISON.search(before):
         return replace(p, role="comparison")

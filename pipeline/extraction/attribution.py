@@ -30,9 +30,13 @@ SPEECH_STEMS = (
 )
 
 
+SPEECH_STEM = re.compile("|".join(SPEECH_STEMS))
+
+
 def has_speech_cue(text: str) -> bool:
-    lower = text.lower()
-    return any(stem in lower for stem in SPEECH_STEMS)
+    return SPEECH_STEM.search(text.lower()) is not None
+
+
 ACCORDING = re.compile(r"\b(?:according\s+to|citing|cited\s+by|as\s+reported\s+by)\s+(?P<who>[^,;.:()\n“”\"]{3,120})", re.I)
 SPEECH = re.compile(rf"\s+(?:has\s+|have\s+|had\s+|also\s+)*{SPEECH_VERBS}\b")
 # "..., said U.N. Special Envoy to Somalia Michael Keating."
@@ -177,9 +181,17 @@ def _person_name(text: str, people: list[str]) -> str | None:
     return None
 
 
+# A word with a capital in it, then one that starts with a capital (after the punctuation a
+# name word is stripped of): no full name can be read from an ASCII text without them. The
+# first word is matched from its last capital, so no attempt rescans a word.
+TWO_CAPITALISED = re.compile(r"[A-Z][^\sA-Z]*\s+[,.()\"']*[A-Z]")
+
+
 def person_names(text: str, known: list[str]) -> list[str]:
     """Full names (two or more capitalised words) that speak in this sentence, added to those known."""
     found = list(known)
+    if text.isascii() and not TWO_CAPITALISED.search(text):
+        return found
     for m in SPEECH.finditer(text):
         name = _person_name(re.split(r"[;:“”\"]|\bthat\b", _before(text, m.start()))[-1].split(",")[-1], [])
         if name and " " in name and name not in found:

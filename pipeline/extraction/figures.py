@@ -25,9 +25,9 @@ from pipeline.extraction.attribution import (
     has_speech_cue,
     person_names,
 )
-from pipeline.extraction.meaning import assign_meaning
+from pipeline.extraction.meaning import assign_meaning, may_name_metric
 from pipeline.extraction.mentions import Mention, build_mentions
-from pipeline.extraction.numbers import NUMBER_CANDIDATE
+from pipeline.extraction.numbers import ascii_words, has_number_candidate, may_hold_number
 from pipeline.extraction.tables import table_figures
 from pipeline.extraction.tokens import Segment, Token, paragraphs, sentences, tokenize
 from pipeline.periods import (
@@ -69,6 +69,14 @@ class DocumentContext:
     last_comparison: tuple[Period, Period] | None = None  # (reference, comparison) last stated
 
 
+@dataclass(frozen=True, slots=True)
+class PendingSentence:
+    seg: Segment
+    text: str
+    number_free: bool  # holds no number candidate: its relative periods ("this year") date nothing
+    numbers_possible: bool  # may hold a number expression, which keeps its period from carrying on
+
+
 @dataclass
 class ParagraphState:
     civilian: bool = False
@@ -78,6 +86,9 @@ class ParagraphState:
     attribution_words: str = ""
     carried: tuple[str, str] | None = None
     places: list[tuple[int, str, str | None]] = field(default_factory=list)
+    # Sentences stating no figure whose period and places are not read yet: only a later
+    # figure of the paragraph needs them, and most paragraphs state none.
+    pending: list[PendingSentence] = field(default_factory=list)
 
     def default_year(self, ctx: DocumentContext) -> int | None:
         """The year the text around is about: of the paragraph's period, the document's, its title's."""
@@ -115,10 +126,17 @@ def extract(doc: Document) -> list[dict]:
     segments = sentences(body)
     table = table_figures(doc, segments, ctx, ParagraphState(civilian="civilian" in body.lower()))
     records: list[dict] = list(table.records)
+    # segments and paragraphs both run in text order: one pass pairs each sentence with the
+    # paragraph its start falls in
+    k, count = 0, len(segments)
     for para in paragraphs(body):
         state = ParagraphState(civilian="civilian" in body[para.start : para.end].lower())
-        for seg in segments:
-            if para.start <= seg.start < para.end and seg not in table.consumed:
+        while k < count and segments[k].start < para.start:
+            k += 1
+        while k < count and segments[k].start < para.end:
+            seg = segments[k]
+            k += 1
+            if seg not in table.consumed:
                 records.extend(_sentence_figures(doc, ctx, state, seg))
     return records
 
@@ -126,23 +144,27 @@ def extract(doc: Document) -> list[dict]:
 def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState, seg: Segment) -> list[dict]:
     body = doc.body
     text = body[seg.start : seg.end]
-    if not NUMBER_CANDIDATE.search(text):
-        _read_context_only(text, ctx, state)
+    words = ascii_words(text)
+    if not has_number_candidate(text, words):
+        _read_speaker(text, ctx, state)
+        state.pending.append(PendingSentence(seg, text, True, False))
         return []
+    numbers_possible = may_hold_number(text, words)
+    if not numbers_possible or (state.carried is None and not may_name_metric(words)):
+        # no figure here: none of its numbers can say what it counts
+        _read_speaker(text, ctx, state)
+        state.pending.append(PendingSentence(seg, text, False, numbers_possible))
+        return []
+    _read_pending(doc, ctx, state)
     tokens = tokenize(text, seg.start)
     who, who_words = _read_speaker(text, ctx, state)
-    periods = [_shift(p, seg.start) for p in find_periods(text, ctx.published, state.default_year(ctx))]
-    references = [p for p in periods if p.role in ("reference", "day", "since")]
-    # "reported this week" dates the report; it names the figure's period only when nothing else does
-    references = references or [replace(p, role="reference") for p in periods if p.role == "relative"]
+    periods, references = _sentence_periods(text, seg.start, ctx, state)
     mentions = build_mentions(tokens, body)
     sentence_places = places_in(text, ctx.country)
     if sentence_places:
         state.places = sentence_places
     if not mentions:
-        absolute = [p for p in references if p.role in ("reference", "day")]
-        if absolute:
-            state.period, state.period_words = absolute[-1].period, absolute[-1].words
+        _carry_absolute_period(references, state)
         return []
     assign_meaning(tokens, mentions, state.carried, state.civilian)
     sentence_countries = [iso for _, iso in countries_in(text)]
@@ -195,6 +217,39 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
     return records
 
 
+def _sentence_periods(text: str, offset: int, ctx: DocumentContext, state: ParagraphState) -> tuple[list[PeriodMention], list[PeriodMention]]:
+    """The sentence's periods (offsets in the body), and those that may date its figures."""
+    periods = [_shift(p, offset) for p in find_periods(text, ctx.published, state.default_year(ctx))]
+    references = [p for p in periods if p.role in ("reference", "day", "since")]
+    # "reported this week" dates the report; it names the figure's period only when nothing else does
+    references = references or [replace(p, role="reference") for p in periods if p.role == "relative"]
+    return periods, references
+
+
+def _carry_absolute_period(periods: list[PeriodMention], state: ParagraphState) -> None:
+    absolute = [p for p in periods if p.role in ("reference", "day")]
+    if absolute:
+        state.period, state.period_words = absolute[-1].period, absolute[-1].words
+
+
+def _read_pending(doc: Document, ctx: DocumentContext, state: ParagraphState) -> None:
+    """What the sentences stating no figure since the last figure say of period and place,
+    read in order as if each had been read as it came (nothing else changes the paragraph's
+    period meanwhile)."""
+    pending, state.pending = state.pending, []
+    for sentence in pending:
+        periods, references = _sentence_periods(sentence.text, sentence.seg.start, ctx, state)
+        if sentence.number_free:
+            _carry_absolute_period(periods, state)
+        elif references and not (sentence.numbers_possible and build_mentions(tokenize(sentence.text, sentence.seg.start), doc.body)):
+            _carry_absolute_period(references, state)
+    for sentence in reversed(pending):  # the last sentence that names a place wins
+        places = places_in(sentence.text, ctx.country)
+        if places:
+            state.places = places
+            break
+
+
 def _read_speaker(text: str, ctx: DocumentContext, state: ParagraphState) -> tuple[str | None, str]:
     """Who the sentence says is speaking, remembered for the sentences after it."""
     if not has_speech_cue(text):
@@ -205,17 +260,6 @@ def _read_speaker(text: str, ctx: DocumentContext, state: ParagraphState) -> tup
         state.attribution, state.attribution_words = who, who_words
         ctx.last_attribution = who
     return who, who_words
-
-
-def _read_context_only(text: str, ctx: DocumentContext, state: ParagraphState) -> None:
-    """A sentence with no number: what it says of speaker, period and place carries on."""
-    _read_speaker(text, ctx, state)
-    absolute = [p for p in find_periods(text, ctx.published, state.default_year(ctx)) if p.role in ("reference", "day")]
-    if absolute:
-        state.period, state.period_words = absolute[-1].period, absolute[-1].words
-    places = places_in(text, ctx.country)
-    if places:
-        state.places = places
 
 
 def figure_record(doc: Document, m: Mention, start: int, end: int, sentence: str, context: dict) -> dict:

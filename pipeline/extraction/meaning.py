@@ -47,6 +47,16 @@ BARE_FOLLOWERS = frozenset("in on at by for during since as from to and , . ; ) 
 
 METRIC_TABLE = PhraseTable(METRIC_PHRASES)
 POPULATION_TABLE = PhraseTable(POPULATION_PHRASES)
+# Every word that can name a metric, on its own or as the first word of a phrase.
+METRIC_CUE_WORDS = frozenset(
+    METRIC_WORDS.keys() | LEFT_VERBS.keys() | {phrase[0] for phrase in METRIC_PHRASES} | GROUP_WORDS | {"members", "ranks"}
+)
+
+
+def may_name_metric(words: frozenset[str] | None) -> bool:
+    """False when a sentence (its `ascii_words`) has no word that could name what a number
+    counts: then none of its numbers gets a metric of its own."""
+    return words is None or not METRIC_CUE_WORDS.isdisjoint(words)
 
 
 def metric_at(tokens: list[Token], i: int, armed: bool) -> tuple[str, int] | None:
