@@ -5,8 +5,8 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from assets.previews import table_metadata
-from assets.resources import DUCKDB_POOL, duckdb_writer
-from pipeline import claims, trends, warehouse
+from assets.resources import DUCKDB_POOL, DUCKDB_RETRY_POLICY, duckdb_writer
+from pipeline import claims, hapi, trends, warehouse
 
 
 @dg.multi_asset(
@@ -16,12 +16,13 @@ from pipeline import claims, trends, warehouse
         dg.AssetSpec("period_changes", group_name="trends", kinds={"duckdb"}, deps=["trend_series"],
                      description="Each series against its previous period of the same length and the same period a year earlier."),
     ],
-    pool=DUCKDB_POOL,
+    pool=DUCKDB_POOL, retry_policy=DUCKDB_RETRY_POLICY,
 )
 def trend_views(duckdb: DuckDBResource):
     with duckdb_writer(duckdb) as con:
         warehouse.ensure_tables(con)
         trends.create_views(con)
+        hapi.create_hapi_view(con)  # the HAPI-shaped view over the same figures (docs/exports.md)
         for view in ("trend_series", "period_changes"):
             yield dg.MaterializeResult(asset_key=view, metadata=table_metadata(con, view, order="period_end DESC", label="latest"))
 
@@ -33,7 +34,7 @@ def trend_views(duckdb: DuckDBResource):
         dg.AssetSpec("claim_checks", group_name="trends", kinds={"duckdb"}, deps=["claims", "trend_series", "reference_figures"],
                      description="Each figure tested against the others and the reference series: expected, found, tolerance, verdict, why."),
     ],
-    pool=DUCKDB_POOL,
+    pool=DUCKDB_POOL, retry_policy=DUCKDB_RETRY_POLICY,
 )
 def claim_views(duckdb: DuckDBResource):
     with duckdb_writer(duckdb) as con:

@@ -63,3 +63,43 @@ def test_sql_refuses_to_write_attach_or_read_files(bundled_warehouse, tmp_path, 
         assert main(["sql", query, "--warehouse", str(bundled_warehouse)]) == 1, query
         assert "only reads the warehouse" in capsys.readouterr().err, query
     assert not (tmp_path / "out.csv").exists() and not (tmp_path / "other.duckdb").exists()
+
+
+def test_sql_prints_csv_and_json_on_request(bundled_warehouse, capsys):
+    import csv
+
+    query = "SELECT metric, count(*) AS n, min(period_start) AS first FROM current_figures GROUP BY metric ORDER BY metric"
+    assert main(["sql", "--format", "csv", query, "--warehouse", str(bundled_warehouse)]) == 0
+    rows = list(csv.DictReader(capsys.readouterr().out.splitlines()))
+    assert main(["sql", "--format", "json", query, "--warehouse", str(bundled_warehouse)]) == 0
+    objects = json.loads(capsys.readouterr().out)
+    assert [r["metric"] for r in rows] == [o["metric"] for o in objects] and "killed" in [o["metric"] for o in objects]
+    assert all(str(o["n"]) == r["n"] and (o["first"] or "") == r["first"] for o, r in zip(objects, rows, strict=True))
+    assert isinstance(objects[0]["n"], int) and any(o["first"] and len(o["first"]) == 10 for o in objects)  # numbers as numbers, ISO dates
+
+
+def test_sql_reads_several_queries_from_standard_input(bundled_warehouse, monkeypatch, capsys):
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("SELECT 1 AS one;\nSELECT 'a' AS letter UNION ALL SELECT 'b';\n"))
+    assert main(["sql", "--warehouse", str(bundled_warehouse)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("(1 row)") == 1 and out.count("(2 rows)") == 1
+    assert out.index("one") < out.index("letter")
+
+
+def test_every_command_and_option_is_explained():
+    import argparse
+
+    from pipeline.cli import build_parser
+
+    parser = build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    assert set(commands.choices) == {"run", "extract", "explain", "sql", "export"}
+    assert {c.dest for c in commands._choices_actions} == set(commands.choices)
+    assert all(c.help for c in commands._choices_actions)
+    for name, sub in commands.choices.items():
+        assert sub.description and sub.epilog, name
+        for action in sub._actions:
+            assert action.help, (name, action.dest)
+    assert "humstat run" in parser.epilog and "export" in parser.epilog
