@@ -8,7 +8,7 @@ import dagster as dg
 import pandera.pandas as pa
 from dagster_duckdb import DuckDBResource
 
-from assets.resources import DUCKDB_POOL
+from assets.resources import DUCKDB_POOL, DUCKDB_RETRY_POLICY
 from pipeline.claims import CHECK_NAMES
 from schemas.fields import TABLES
 from schemas.models import DocumentSchema, FigureSchema, describe_failure
@@ -32,7 +32,7 @@ def schema_check(table: str, schema: pa.DataFrameSchema) -> dg.AssetChecksDefini
         asset=table,
         name=f"{table}_match_schema",
         blocking=True,
-        pool=DUCKDB_POOL,
+        pool=DUCKDB_POOL, retry_policy=DUCKDB_RETRY_POLICY,
         description=f"Every row of `{table}` passes the pandera schema `{schema.name}` (the same schema that validated it on the way in).",
     )
     def _check(duckdb: DuckDBResource) -> dg.AssetCheckResult:
@@ -69,7 +69,7 @@ SCHEMA_CHECKS = [schema_check(table, schema) for table, schema in SCHEMAS.items(
         dg.AssetCheckSpec(name, asset="claim_checks", description=f"No figure fails the claim check `{name}`.")
         for name in CHECK_NAMES
     ],
-    pool=DUCKDB_POOL,
+    pool=DUCKDB_POOL, retry_policy=DUCKDB_RETRY_POLICY,
     can_subset=True,
 )
 def claim_check_warnings(context: dg.AssetCheckExecutionContext, duckdb: DuckDBResource):
@@ -97,10 +97,12 @@ def claim_check_warnings(context: dg.AssetCheckExecutionContext, duckdb: DuckDBR
 FRESHNESS_DAYS = int(os.environ.get("HUMSTAT_FRESHNESS_DAYS", "7"))
 
 
+# On the trend series, not on `documents`: the series is refreshed every day by the schedule,
+# so the check runs on the days no document arrives, which are the days it is for.
 @dg.asset_check(
-    asset="documents",
-    pool=DUCKDB_POOL,
-    description=f"A new document arrived within the last {FRESHNESS_DAYS} days (HUMSTAT_FRESHNESS_DAYS).",
+    asset="trend_series",
+    pool=DUCKDB_POOL, retry_policy=DUCKDB_RETRY_POLICY,
+    description=f"The series were fed a new document within the last {FRESHNESS_DAYS} days (HUMSTAT_FRESHNESS_DAYS).",
 )
 def documents_are_fresh(duckdb: DuckDBResource) -> dg.AssetCheckResult:
     with duckdb.get_connection() as con:

@@ -6,14 +6,16 @@ import dagster as dg
 from assets.checks import SCHEMA_CHECKS, claim_check_warnings, documents_are_fresh
 from assets.extract import extracted_figures
 from assets.ingest import source_documents
-from assets.reports import trend_report, warehouse_snapshot
+from assets.reports import figures_parquet, trend_report, warehouse_snapshot
 from assets.resources import build_resources
 from assets.sensors import inbox_sensor
 from assets.trends import claim_views, trend_views
 from assets.validate import validated_figures
 from assets.warehouse import load_documents, load_figures, reference_figures
 
-ALL_ASSETS = [source_documents, extracted_figures, validated_figures, load_documents, load_figures, reference_figures, trend_views, claim_views, trend_report, warehouse_snapshot]
+# The assets partitioned by inbox file; the others (reference, views, report) are whole-warehouse.
+FILE_ASSETS = [source_documents, extracted_figures, validated_figures, load_documents, load_figures]
+ALL_ASSETS = [source_documents, extracted_figures, validated_figures, load_documents, load_figures, reference_figures, trend_views, claim_views, trend_report, warehouse_snapshot, figures_parquet]
 ALL_CHECKS = [*SCHEMA_CHECKS, claim_check_warnings, documents_are_fresh]
 
 main_job = dg.define_asset_job("humstat_main", selection=dg.AssetSelection.all(), description="Every asset over the inbox.")

@@ -4,15 +4,19 @@
 import dagster as dg
 
 from assets.ingest import InboxRead
+from assets.partitions import INBOX_BATCHES, ONE_RUN_PER_BACKFILL
 from assets.previews import markdown_table
-from pipeline.extraction import EXTRACTOR_VERSION, extract
+from assets.resources import RUN_VALUES
+from pipeline.extraction import EXTRACTOR_VERSION
+from pipeline.parallel import extract_all
+from pipeline.progress import tracking
 
 
-@dg.asset(group_name="extract", kinds={"python"}, description="Figure records as the extractor read them, before validation.")
+@dg.asset(partitions_def=INBOX_BATCHES, backfill_policy=ONE_RUN_PER_BACKFILL, io_manager_key=RUN_VALUES, group_name="extract", kinds={"python"}, description="Figure records as the extractor read them, before validation.")
 def extracted_figures(context: dg.AssetExecutionContext, source_documents: InboxRead) -> dg.MaterializeResult:
-    records: list[dict] = []
-    for doc in source_documents.to_extract:
-        records.extend(extract(doc))
+    documents = source_documents.to_extract
+    with tracking(len(documents), "documents") as advance:  # progress on a terminal, under `humstat run`
+        records = extract_all(documents, advance=advance)  # on every core (HUMSTAT_WORKERS)
     context.log.info(f"extracted {len(records)} figures from {len(source_documents.to_extract)} new or re-read documents")
     return dg.MaterializeResult(
         value=records,

@@ -7,9 +7,11 @@ from pathlib import Path
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
+from assets.partitions import INBOX_BATCHES, ONE_RUN_PER_BACKFILL
 from assets.previews import markdown_table
-from assets.resources import DUCKDB_POOL, HumstatPaths, duckdb_writer
-from pipeline.documents import Document, Rejection, inbox_files, read_inbox
+from assets.resources import DUCKDB_POOL, DUCKDB_RETRY_POLICY, RUN_VALUES, HumstatPaths, duckdb_writer
+from pipeline.documents import Document, Rejection, read_inbox, utc_now
+from pipeline.inbox_watch import batch_files, inbox_file_rows, stamp_of
 from pipeline.warehouse import known_documents
 
 
@@ -20,6 +22,7 @@ class InboxRead:
     scanned_paths: list[str]
     known: frozenset[str] = frozenset()  # doc_ids the warehouse already holds
     full: bool = False  # re-extract everything (after an extractor change)
+    inbox_files: tuple[dict, ...] = ()  # rows of `inbox_files`: what was read, as it was
 
     @property
     def to_extract(self) -> list[Document]:
@@ -34,8 +37,10 @@ class IngestConfig(dg.Config):
 @dg.asset(
     group_name="ingest",
     kinds={"python"},
-    pool=DUCKDB_POOL,
-    description="Documents read from the inbox (new ones marked for extraction), and the files rejected with why.",
+    pool=DUCKDB_POOL, retry_policy=DUCKDB_RETRY_POLICY,
+    partitions_def=INBOX_BATCHES,
+    backfill_policy=ONE_RUN_PER_BACKFILL, io_manager_key=RUN_VALUES,
+    description="Documents read from the run's batches of inbox files (new ones marked for extraction), and the files rejected with why.",
 )
 def source_documents(
     context: dg.AssetExecutionContext, config: IngestConfig, paths: HumstatPaths, duckdb: DuckDBResource
@@ -43,13 +48,20 @@ def source_documents(
     inbox = Path(paths.inbox)
     if not inbox.is_dir():
         raise dg.Failure(f"the inbox {inbox} does not exist; create it or pass --inbox")
-    # one listing: what is read, and what the accounting counts the results against
-    listed = inbox_files(inbox)
+    # the run's batches are the files it reads, and what the accounting counts against
+    try:
+        listed, gone = batch_files(inbox, Path(paths.batches), list(context.partition_keys))
+    except FileNotFoundError as err:
+        raise dg.Failure(f"{err}; run `humstat run` (or let the sensor record new files) rather than adding batches by hand") from err
+    stamped = {p: stamp_of(p) for p in listed}  # before reading: a file changed meanwhile reads as changed next time
     documents, rejections = read_inbox(inbox, listed)
-    scanned = [str(p.relative_to(inbox)) for p in listed]
+    rejections += [Rejection(key, "file_readable", "the file left the inbox before it could be read", None) for key in gone]
+    scanned = [str(p.relative_to(inbox)) for p in listed] + gone
     with duckdb_writer(duckdb) as con:
         known = frozenset(known_documents(con))
-    read = InboxRead(documents, rejections, scanned, known, config.full)
+    read_as = {d.path: d.doc_id for d in documents}
+    files = tuple(inbox_file_rows(inbox, stamped, read_as, utc_now()))
+    read = InboxRead(documents, rejections, scanned, known, config.full, files)
     context.log.info(
         f"read {len(documents)} documents ({len(read.to_extract)} to extract), rejected {len(rejections)} files from {inbox}"
     )

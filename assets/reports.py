@@ -6,7 +6,8 @@ from pathlib import Path
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from assets.resources import DUCKDB_POOL, HumstatPaths, duckdb_writer
+from assets.resources import DUCKDB_POOL, DUCKDB_RETRY_POLICY, HumstatPaths, duckdb_writer
+from pipeline.parquet_dataset import dataset_path, write_figures_dataset
 from pipeline.report import build_report
 from pipeline.snapshot import publish_snapshot, snapshot_path
 
@@ -15,7 +16,7 @@ from pipeline.snapshot import publish_snapshot, snapshot_path
     group_name="reports",
     kinds={"matplotlib"},
     deps=["claim_checks", "period_changes", "reference_figures"],
-    pool=DUCKDB_POOL,
+    pool=DUCKDB_POOL, retry_policy=DUCKDB_RETRY_POLICY,
     description="A chart per series (reported figures, reference line, stated changes) and the latest claim checks.",
 )
 def trend_report(duckdb: DuckDBResource, paths: HumstatPaths) -> dg.MaterializeResult:
@@ -38,7 +39,7 @@ def trend_report(duckdb: DuckDBResource, paths: HumstatPaths) -> dg.MaterializeR
     group_name="reports",
     kinds={"duckdb"},
     deps=["claim_checks", "period_changes", "trend_series", "rejected_documents", "rejected_figures", "reference_figures"],
-    pool=DUCKDB_POOL,
+    pool=DUCKDB_POOL, retry_policy=DUCKDB_RETRY_POLICY,
     description="A read-only copy of the warehouse, in DuckDB 1.5's format, for `humstat sql` and `make sql`.",
 )
 def warehouse_snapshot(duckdb: DuckDBResource) -> dg.MaterializeResult:
@@ -47,3 +48,23 @@ def warehouse_snapshot(duckdb: DuckDBResource) -> dg.MaterializeResult:
     return dg.MaterializeResult(
         metadata={"path": dg.MetadataValue.path(str(path)), "bytes": dg.MetadataValue.int(path.stat().st_size)}
     )
+
+
+@dg.asset(
+    group_name="reports",
+    kinds={"parquet"},
+    deps=["figures", "documents"],
+    pool=DUCKDB_POOL, retry_policy=DUCKDB_RETRY_POLICY,
+    description="Every figure as Parquet under data/warehouse/parquet/figures/country=…/year=…/, for DuckDB, MotherDuck or Spark.",
+)
+def figures_parquet(duckdb: DuckDBResource) -> dg.MaterializeResult:
+    target = dataset_path(Path(duckdb.database))
+    with duckdb_writer(duckdb) as con:
+        rows = write_figures_dataset(con, target)
+    files = sorted(target.rglob("*.parquet"))
+    return dg.MaterializeResult(metadata={
+        "path": dg.MetadataValue.path(str(target)),
+        "dagster/row_count": dg.MetadataValue.int(rows),
+        "partitions": dg.MetadataValue.int(len(files)),
+        "bytes": dg.MetadataValue.int(sum(f.stat().st_size for f in files)),
+    })

@@ -8,13 +8,22 @@ import dagster as dg
 import duckdb as duckdb_module
 from dagster_duckdb import DuckDBResource
 
-from pipeline.config import inbox_dir, reference_dir, reports_dir, warehouse_path
+from assets.io_managers import PartitionSetIOManager
+from pipeline.config import batches_dir, inbox_dir, reference_dir, reports_dir, warehouse_path
 
 # Every asset and check that writes DuckDB claims a slot in this pool. DuckDB allows one
 # writer process, so the instance gives the pool a limit of 1 (dagster.yaml: default_limit).
 DUCKDB_POOL = "duckdb"
 
 DUCKDB_RETRIES = 4
+
+# Every step that touches DuckDB retries: the file can be held for a moment by another process
+# (a reader of the live file, a run outside the pool). Three tries with a growing, jittered
+# wait get past that; a real bug fails after them, seconds later, with its own error.
+DUCKDB_RETRY_POLICY = dg.RetryPolicy(max_retries=3, delay=1.0, backoff=dg.Backoff.EXPONENTIAL, jitter=dg.Jitter.PLUS_MINUS)
+
+# The IO manager of the values the partitioned assets hand on (see assets/io_managers.py).
+RUN_VALUES = "run_values"
 
 
 @contextmanager
@@ -34,6 +43,7 @@ class HumstatPaths(dg.ConfigurableResource):
     inbox: str
     reference: str
     reports: str
+    batches: str  # where the file lists of the inbox batches are kept
 
 
 def build_resources(inbox: str | None = None, warehouse: str | None = None, reference: str | None = None) -> dict:
@@ -42,6 +52,9 @@ def build_resources(inbox: str | None = None, warehouse: str | None = None, refe
     # reports sit beside the warehouse they describe
     reports = reports_dir(None if warehouse is None else database.parent.parent / "reports")
     return {
-        "paths": HumstatPaths(inbox=str(inbox_dir(inbox)), reference=str(reference_dir(reference)), reports=str(reports)),
+        "paths": HumstatPaths(
+            inbox=str(inbox_dir(inbox)), reference=str(reference_dir(reference)), reports=str(reports), batches=str(batches_dir(database)),
+        ),
         "duckdb": DuckDBResource(database=str(database)),
+        RUN_VALUES: PartitionSetIOManager(base_dir=str(database.parent / "run-values")),
     }

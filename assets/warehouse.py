@@ -7,8 +7,9 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from assets.ingest import InboxRead
+from assets.partitions import INBOX_BATCHES, ONE_RUN_PER_BACKFILL
 from assets.previews import table_metadata
-from assets.resources import DUCKDB_POOL, HumstatPaths, duckdb_writer
+from assets.resources import DUCKDB_POOL, DUCKDB_RETRY_POLICY, HumstatPaths, duckdb_writer
 from pipeline import warehouse
 from pipeline.documents import utc_now
 from pipeline.reference import read_reference_folder
@@ -22,13 +23,15 @@ from pipeline.validation import ValidatedFigures
         dg.AssetSpec("rejected_documents", group_name="warehouse", kinds={"duckdb"}, deps=["source_documents"],
                      description="Files that could not be read as documents, with the failing check and why."),
     ],
-    pool=DUCKDB_POOL,
+    pool=DUCKDB_POOL, retry_policy=DUCKDB_RETRY_POLICY,
+    partitions_def=INBOX_BATCHES,
+    backfill_policy=ONE_RUN_PER_BACKFILL,
 )
 def load_documents(source_documents: InboxRead, duckdb: DuckDBResource):
     rows = [d.as_row() for d in source_documents.documents]
     rejections = [r.as_row(utc_now()) for r in source_documents.rejections]
     with duckdb_writer(duckdb) as con:
-        warehouse.load_documents(con, rows, rejections, source_documents.scanned_paths)
+        warehouse.load_documents(con, rows, rejections, source_documents.scanned_paths, source_documents.inbox_files)
         yield dg.MaterializeResult(asset_key="documents", metadata=table_metadata(con, "documents", exclude="body"))
         yield dg.MaterializeResult(asset_key="rejected_documents", metadata=table_metadata(con, "rejected_documents", exclude="input"))
 
@@ -40,7 +43,9 @@ def load_documents(source_documents: InboxRead, duckdb: DuckDBResource):
         dg.AssetSpec("rejected_figures", group_name="warehouse", kinds={"duckdb"}, deps=["source_documents", "validated_figures"],
                      description="Figure records that failed validation: the record, the failing checks, why."),
     ],
-    pool=DUCKDB_POOL,
+    pool=DUCKDB_POOL, retry_policy=DUCKDB_RETRY_POLICY,
+    partitions_def=INBOX_BATCHES,
+    backfill_policy=ONE_RUN_PER_BACKFILL,
 )
 def load_figures(source_documents: InboxRead, validated_figures: ValidatedFigures, duckdb: DuckDBResource):
     doc_ids = [d.doc_id for d in source_documents.to_extract]
@@ -59,7 +64,7 @@ def load_figures(source_documents: InboxRead, validated_figures: ValidatedFigure
         yield dg.MaterializeResult(asset_key="rejected_figures", metadata=table_metadata(con, "rejected_figures", exclude="input"))
 
 
-@dg.asset(group_name="warehouse", kinds={"duckdb"}, pool=DUCKDB_POOL,
+@dg.asset(group_name="warehouse", kinds={"duckdb"}, pool=DUCKDB_POOL, retry_policy=DUCKDB_RETRY_POLICY,
           description="Published reference series from data/reference/*.csv, one row per metric and period.")
 def reference_figures(context: dg.AssetExecutionContext, paths: HumstatPaths, duckdb: DuckDBResource) -> dg.MaterializeResult:
     rows, problems = read_reference_folder(Path(paths.reference))

@@ -23,3 +23,8 @@ def reference_dir(override: str | os.PathLike | None = None) -> Path:
 
 def reports_dir(override: str | os.PathLike | None = None) -> Path:
     return Path(override or os.environ.get("HUMSTAT_REPORTS") or DATA_DIR / "reports")
+
+
+def batches_dir(warehouse: Path) -> Path:
+    """The file lists of the inbox batches the warehouse was fed, beside it."""
+    return warehouse.parent / "batches"

@@ -7,6 +7,8 @@ points they describe. Charts are PNG files; the table is markdown.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +17,8 @@ import matplotlib
 
 matplotlib.use("Agg")  # files only: no display is needed or used
 import matplotlib.pyplot as plt  # noqa: E402
+
+CHART_STYLE = 1  # bump when the drawing changes, so every chart is drawn anew
 
 SERIES = """
 SELECT metric, population, country, count(DISTINCT period_label) AS periods
@@ -40,6 +44,8 @@ FROM current_figures f
 JOIN trend_series t ON t.metric = f.metric AND t.population = f.population AND t.country = f.country
                    AND t.period_start = f.period_start AND t.period_end = f.period_end
 WHERE f.kind = 'change' AND f.metric = ? AND f.population = ? AND f.country = ? AND f.comparison_start IS NOT NULL
+ORDER BY f.period_end DESC, f.value
+LIMIT 8  -- the latest: more labels overlap into a blur (all of them are in period_changes)
 """
 LATEST_CHECKS = """
 SELECT "check", verdict, expected, found, explanation FROM claim_checks
@@ -73,10 +79,17 @@ def _fetch(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> list[tuple
     return con.execute(sql, params).fetchall()
 
 
-def chart(con: duckdb.DuckDBPyConnection, metric: str, population: str, country: str, path: Path) -> Path:
+def chart(con: duckdb.DuckDBPyConnection, metric: str, population: str, country: str, path: Path, drawn: dict[str, str]) -> Path:
+    """Draw the series' chart, unless `drawn` (file name -> hash of the data) says the file
+    already shows these very points: most series do not change from one run to the next, and
+    drawing is the slow part of a run."""
     points = _fetch(con, POINTS, [metric, population, country])
     reference = _fetch(con, REFERENCE, [metric, population, country])
     stated = _fetch(con, STATED, [metric, population, country])
+    digest = hashlib.sha256(repr((CHART_STYLE, points, reference, stated)).encode()).hexdigest()
+    if drawn.get(path.name) == digest and path.exists():
+        return path
+    drawn[path.name] = digest
     fig, ax = plt.subplots(figsize=(11, 4.8), dpi=110)
     # one reference line per kind of period: joining a half-year to a full year would draw a
     # change that never happened
@@ -105,7 +118,7 @@ def chart(con: duckdb.DuckDBPyConnection, metric: str, population: str, country:
     ax.grid(alpha=0.3)
     ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     fig.autofmt_xdate()
-    fig.tight_layout()
+    fig.subplots_adjust(left=0.08, right=0.74, top=0.92, bottom=0.18)  # room for the legend on the right
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path)
     plt.close(fig)
@@ -119,15 +132,24 @@ def checks_table(con: duckdb.DuckDBPyConnection, limit: int = 25) -> str:
     lines = ["| check | verdict | expected | found | explanation |", "|---|---|---|---|---|"]
     for check, verdict, expected, found, explanation in rows:
         show = lambda v: "" if v is None else f"{v:,.1f}".removesuffix(".0")  # noqa: E731
-        lines.append(f"| {check} | **{verdict}** | {show(expected)} | {show(found)} | {explanation.replace('|', '/')} |")
+        lines.append(f"| {check} | **{verdict}** | {show(expected)} | {show(found)} | {(explanation or '').replace('|', '/')} |")
     return "\n".join(lines)
 
 
 def build_report(con: duckdb.DuckDBPyConnection, folder: Path) -> Report:
+    index = folder / "charts.json"
+    try:
+        drawn = json.loads(index.read_text())
+    except (OSError, ValueError):
+        drawn = {}
     charts = [
-        chart(con, metric, population, country, folder / f"{country}-{metric}-{population}.png")
+        chart(con, metric, population, country, folder / f"{country}-{metric}-{population}.png", drawn)
         for metric, population, country, _ in _fetch(con, SERIES, [])
     ]
+    folder.mkdir(parents=True, exist_ok=True)
+    for gone in drawn.keys() - {p.name for p in charts}:  # a series that left the views
+        (folder / gone).unlink(missing_ok=True)
+    index.write_text(json.dumps({p.name: drawn[p.name] for p in charts}, indent=0))
     table = checks_table(con)
     markdown = folder / "claim-checks.md"
     folder.mkdir(parents=True, exist_ok=True)

@@ -45,10 +45,24 @@ def _delete_where_in(con: duckdb.DuckDBPyConnection, table: str, column: str, va
         con.execute(f'DELETE FROM {table} WHERE "{column}" IN (SELECT unnest(?::VARCHAR[]))', [values])
 
 
-def load_documents(con: duckdb.DuckDBPyConnection, documents: list[dict], rejections: list[dict], scanned_paths: list[str]) -> None:
+def inbox_stamps(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, int]]:
+    """Size and modification time of every inbox file when the warehouse last read it."""
+    ensure_tables(con)
+    return {path: (size, modified) for path, size, modified in
+            con.execute("SELECT path, size_bytes, modified_ns FROM inbox_files").fetchall()}
+
+
+def load_documents(
+    con: duckdb.DuckDBPyConnection,
+    documents: list[dict],
+    rejections: list[dict],
+    scanned_paths: list[str],
+    inbox_files: Iterable[dict] = (),
+) -> None:
     """New documents by doc_id (a known text keeps the time it was first read); an earlier
     version of a file that changed is marked superseded, never deleted. The rejections of this
-    scan replace earlier ones for the same paths."""
+    scan replace earlier ones for the same paths; the files' stamps are recorded in the same
+    transaction, so a file counts as read only once its document is loaded."""
     known = known_documents(con)  # creates the tables if need be
     new = [d for d in documents if d["doc_id"] not in known]
     con.execute("BEGIN TRANSACTION")
@@ -56,6 +70,7 @@ def load_documents(con: duckdb.DuckDBPyConnection, documents: list[dict], reject
         _delete_where_in(con, "rejected_documents", "path", scanned_paths)
         _insert(con, "documents", new)
         _insert(con, "rejected_documents", rejections)
+        _insert(con, "inbox_files", list(inbox_files))
         con.execute(
             """UPDATE documents AS old SET superseded_by = latest.doc_id
                FROM (SELECT path, doc_id FROM documents

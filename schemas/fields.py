@@ -105,12 +105,21 @@ REFERENCE_FIELDS: tuple[Field, ...] = (
     Field("note", "str", True, "the publisher's or curator's note"),
 )
 
+INBOX_FILE_FIELDS: tuple[Field, ...] = (
+    Field("path", "str", False, "the file, relative to the inbox", primary_key=True),
+    Field("size_bytes", "int", False, "its size when last read"),
+    Field("modified_ns", "int", False, "its modification time when last read, in nanoseconds since 1970"),
+    Field("doc_id", "str", True, "the document it was read as; null when it was rejected"),
+    Field("read_at", "timestamp", False, "when humstat last read it"),
+)
+
 TABLES: dict[str, tuple[Field, ...]] = {
     "documents": DOCUMENT_FIELDS,
     "figures": FIGURE_FIELDS,
     "rejected_documents": REJECTED_DOCUMENT_FIELDS,
     "rejected_figures": REJECTED_FIGURE_FIELDS,
     "reference_figures": REFERENCE_FIELDS,
+    "inbox_files": INBOX_FILE_FIELDS,
 }
 
 

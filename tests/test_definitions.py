@@ -19,11 +19,12 @@ EXPECTED_GROUPS = {
     "claim_checks": "trends",
     "trend_report": "reports",
     "warehouse_snapshot": "reports",
+    "figures_parquet": "reports",
 }
 DUCKDB_WRITERS = {
     "source_documents",  # reads which documents the warehouse already holds
     "documents", "rejected_documents", "figures", "rejected_figures", "reference_figures",
-    "trend_series", "period_changes", "claims", "claim_checks", "trend_report", "warehouse_snapshot",
+    "trend_series", "period_changes", "claims", "claim_checks", "trend_report", "warehouse_snapshot", "figures_parquet",
 }
 
 
@@ -62,6 +63,16 @@ def test_every_duckdb_writer_and_check_is_in_the_pool():
     assert all(check.op.pool == "duckdb" for check in ALL_CHECKS)
 
 
+def test_every_step_that_touches_duckdb_retries():
+    from assets.definitions import ALL_ASSETS, ALL_CHECKS
+
+    touching = [a for a in ALL_ASSETS if {k.to_user_string() for k in a.keys} & DUCKDB_WRITERS]
+    assert len(touching) == 9
+    for step in [*touching, *ALL_CHECKS]:
+        policy = step.op.retry_policy
+        assert policy is not None and policy.max_retries == 3 and policy.backoff == dg.Backoff.EXPONENTIAL, step.op.name
+
+
 def test_schema_checks_block_and_claim_checks_warn():
     from pipeline.claims import CHECK_NAMES
 
@@ -70,6 +81,18 @@ def test_schema_checks_block_and_claim_checks_warn():
     assert names == {
         ("documents", "documents_match_schema"): True,
         ("figures", "figures_match_schema"): True,
-        ("documents", "documents_are_fresh"): False,
+        ("trend_series", "documents_are_fresh"): False,
         **{("claim_checks", name): False for name in CHECK_NAMES},
     }
+
+
+def test_the_file_stages_are_partitioned_by_inbox_batch_and_backfill_in_one_run():
+    g = graph()
+    by_file = {"source_documents", "extracted_figures", "validated_figures", "documents", "rejected_documents", "figures", "rejected_figures"}
+    for key in g.get_all_asset_keys():
+        node = g.get(key)
+        if key.to_user_string() in by_file:
+            assert node.partitions_def == dg.DynamicPartitionsDefinition(name="inbox_batches"), key
+            assert node.backfill_policy == dg.BackfillPolicy.single_run(), key
+        else:
+            assert node.partitions_def is None, key

@@ -1,6 +1,7 @@
 """Incremental runs: known documents are not extracted again, a changed file supersedes its
 earlier version without deleting it, and --full re-extracts and says what changed."""
 
+import os
 import shutil
 
 import dagster as dg
@@ -36,9 +37,13 @@ def test_known_documents_are_not_extracted_again_and_changed_files_supersede(tmp
         first = run(inbox, warehouse, instance)
         assert _metadata(first, "source_documents")["to_extract"] == 1
         again = run(inbox, warehouse, instance)
-        assert _metadata(again, "source_documents")["to_extract"] == 0
+        assert (again.files, again.selected) == (1, 0)  # unchanged since read: not even opened
+        os.utime(inbox / "feb.txt", ns=(1, 1))  # touched, same text: read, but not extracted again
+        touched = run(inbox, warehouse, instance)
+        assert touched.selected == 1 and _metadata(touched, "source_documents")["to_extract"] == 0
         (inbox / "feb.txt").write_text(SECOND)
-        run(inbox, warehouse, instance)
+        changed = run(inbox, warehouse, instance)
+        assert _metadata(changed, "source_documents")["to_extract"] == 1
     documents = rows(warehouse, "SELECT path, superseded_by IS NOT NULL FROM documents ORDER BY ingested_at")
     assert documents == [("feb.txt", True), ("feb.txt", False)]
     # the earlier version's figure stays in `figures`, and leaves the views
@@ -81,8 +86,44 @@ def test_the_daily_schedule_refreshes_views_and_report():
     assert schedule.cron_schedule == "0 6 * * *"
     job = defs.resolve_job_def("humstat_daily_views")
     selected = {k.to_user_string() for k in job.asset_layer.executable_asset_keys}
-    assert selected == {"trend_series", "period_changes", "claims", "claim_checks", "trend_report", "warehouse_snapshot"}
+    assert selected == {"trend_series", "period_changes", "claims", "claim_checks", "trend_report", "warehouse_snapshot", "figures_parquet"}
     with dg.instance_for_test() as instance:
         context = dg.build_schedule_context(instance=instance)
         requests = list(schedule.evaluate_tick(context).run_requests)
     assert len(requests) == 1
+
+
+def test_each_run_is_a_recorded_batch_that_a_backfill_can_read_again(tmp_path):
+    from pipeline.inbox_watch import batch_files
+
+    inbox, warehouse = tmp_path / "inbox", tmp_path / "w" / "h.duckdb"
+    inbox.mkdir()
+    (inbox / "feb.txt").write_text(FIRST)
+    with dg.instance_for_test() as instance:
+        run(inbox, warehouse, instance)
+        [first] = instance.get_dynamic_partitions("inbox_batches")
+        (inbox / "mar.txt").write_text(SECOND.replace("February", "March"))
+        run(inbox, warehouse, instance)
+        batches = instance.get_dynamic_partitions("inbox_batches")
+        assert len(batches) == 2 and batches[0] == first
+        run(inbox, warehouse, instance)  # nothing changed: no new batch
+        assert instance.get_dynamic_partitions("inbox_batches") == batches
+    assert batch_files(inbox, warehouse.parent / "batches", batches) == ([inbox / "feb.txt", inbox / "mar.txt"], [])
+
+
+def test_a_long_inbox_is_read_in_batches_that_add_up(tmp_path, monkeypatch):
+    from pipeline.cli import batches
+
+    inbox, warehouse = tmp_path / "inbox", tmp_path / "w" / "h.duckdb"
+    inbox.mkdir()
+    for n in range(5):
+        (inbox / f"d{n}.txt").write_text(f"---\ndate: 2022-03-0{n + 1}\n---\n{10 + n} civilians were killed in Kabul in February 2022.\n")
+    monkeypatch.setenv("HUMSTAT_BATCH_DOCUMENTS", "2")
+    seen = []
+    with dg.instance_for_test() as instance:
+        result = batches.run_inbox(instance, str(inbox), str(warehouse), str(BUNDLED_REFERENCE), on_batch=lambda done, total: seen.append((done, total)))
+    assert result.success and seen == [(2, 5), (4, 5), (5, 5)]
+    assert len(result.results) == 4  # three batches, then the views
+    assert _metadata(result, "source_documents")["documents"] == 5
+    assert _metadata(result, "figures")["figures_added"] == 5
+    assert rows(warehouse, "SELECT count(*) FROM figures") == [(5,)]

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 
 import dagster as dg
 import duckdb
 from tabulate import tabulate
 
+from pipeline.cli.batches import InboxRun, run_inbox
 from pipeline.config import warehouse_path
+from pipeline.progress import batch_reporter, showing_progress
 from pipeline.trends import LATEST_TRENDS
 
 
@@ -27,26 +30,14 @@ def materialize_all(
     reference: str | None = None,
     instance: dg.DagsterInstance | None = None,
     full: bool = False,
-) -> dg.ExecuteInProcessResult:
-    from assets.definitions import ALL_ASSETS, ALL_CHECKS
-    from assets.resources import build_resources
-
-    def go(instance: dg.DagsterInstance) -> dg.ExecuteInProcessResult:
-        return dg.materialize(
-            [*ALL_ASSETS, *ALL_CHECKS],
-            resources=build_resources(inbox, warehouse, reference),
-            instance=instance,
-            run_config={
-                "loggers": {"console": {"config": {"log_level": "WARNING"}}},
-                "ops": {"source_documents": {"config": {"full": full}}},
-            },
-            raise_on_error=False,
-        )
-
+    on_batch: Callable[[int, int], None] | None = None,
+) -> InboxRun:
+    """Every asset: the inbox files new or changed since the warehouse read them (all with
+    `full`), in batches, then the views and the report."""
     if instance is not None:
-        return go(instance)
+        return run_inbox(instance, inbox, warehouse, reference, full, on_batch)
     with _instance() as own:
-        return go(own)
+        return run_inbox(own, inbox, warehouse, reference, full, on_batch)
 
 
 def summary(warehouse: str | None = None, trend_rows: int = 8) -> str:
@@ -78,16 +69,13 @@ def summary(warehouse: str | None = None, trend_rows: int = 8) -> str:
     return "\n".join(lines)
 
 
-def _metadata(result: dg.ExecuteInProcessResult, asset: str) -> dict:
-    for event in result.get_asset_materialization_events():
-        materialization = event.step_materialization_data.materialization
-        if materialization.asset_key.to_user_string() == asset:
-            return {k: v.value for k, v in materialization.metadata.items()}
-    return {}
+def _metadata(result: InboxRun, asset: str) -> dict:
+    return result.metadata(asset)
 
 
 def run_pipeline(inbox: str | None = None, warehouse: str | None = None, full: bool = False) -> int:
-    result = materialize_all(inbox, warehouse, full=full)
+    with showing_progress(sys.stderr):
+        result = materialize_all(inbox, warehouse, full=full, on_batch=batch_reporter(sys.stderr))
     failures = result.get_step_failure_events()
     for event in failures:
         error = event.step_failure_data.error
@@ -104,10 +92,10 @@ def run_pipeline(inbox: str | None = None, warehouse: str | None = None, full: b
     read, loaded = _metadata(result, "source_documents"), _metadata(result, "figures")
     extracted, checked = _metadata(result, "extracted_figures"), _metadata(result, "validated_figures")
     reconciled = print_accounting(read, extracted, checked)
-    done, total = read.get("to_extract", 0), read.get("documents", 0)
-    why = "all, --full" if full else ("all new" if done == total else "the others were loaded before, unchanged")
-    print(f"extracted {done} of {total} documents ({why}); figures added {loaded.get('figures_added', 0)}, "
-          f"removed {loaded.get('figures_removed', 0)}, read differently {loaded.get('figures_changed', 0)}")
+    why = "all, --full" if full else "the new and changed ones; the others are as the warehouse read them"
+    print(f"read {result.selected} of {result.files} inbox files ({why}), extracted {read.get('to_extract', 0)} documents; "
+          f"figures added {loaded.get('figures_added', 0)}, removed {loaded.get('figures_removed', 0)}, "
+          f"read differently {loaded.get('figures_changed', 0)}")
     print(summary(warehouse))
     if warnings:
         print(f"warning checks not passed: {', '.join(sorted(warnings))}")

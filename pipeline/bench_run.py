@@ -1,0 +1,108 @@
+"""End-to-end benchmark (not a test): `python -m pipeline.bench_run --documents 10000 100000`.
+
+For each size: generate the documents into a fresh inbox, time `humstat run` into an empty
+warehouse as a separate process (as an operator runs it, with a Dagster instance on disk), then
+add 100 new documents and time the incremental run. Prints documents/s, MB/s, figures/s, the
+peak memory of the run and the warehouse's size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+
+from pipeline.config import DATA_DIR
+from pipeline.corpus import generate
+
+INCREMENT = 100
+
+
+@dataclass(frozen=True)
+class RunTiming:
+    seconds: float
+    peak_rss_mb: float
+
+
+def write_corpus(inbox: Path, count: int, seed: int, skip: int = 0) -> int:
+    """Write documents `skip`..`count` of the seeded corpus; returns the bytes written."""
+    inbox.mkdir(parents=True, exist_ok=True)
+    written = 0
+    for n, doc in enumerate(generate(count, seed)):
+        if n >= skip:
+            data = doc.text.encode("utf-8")
+            (inbox / doc.name).write_bytes(data)
+            written += len(data)
+    return written
+
+
+def timed_run(workdir: Path) -> RunTiming:
+    env = {
+        **os.environ,
+        "DAGSTER_HOME": str(workdir / "dagster_home"),
+        "HUMSTAT_INBOX": str(workdir / "inbox"),
+        "HUMSTAT_WAREHOUSE": str(workdir / "warehouse" / "humstat.duckdb"),
+        "HUMSTAT_REFERENCE": str(DATA_DIR / "reference"),
+    }
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "pipeline.cli", "run"], env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        sys.exit(f"humstat run failed ({done.returncode}):\n{done.stderr[-3000:]}")
+    # the largest child so far: runs only grow with the corpus, so this is this run's peak
+    peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    return RunTiming(seconds, peak / 1024)
+
+
+def figures_in(warehouse: Path) -> int:
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return con.execute("SELECT count(*) FROM figures").fetchall()[0][0]
+    finally:
+        con.close()
+
+
+def bench_size(count: int, seed: int) -> None:
+    workdir = Path(tempfile.mkdtemp(prefix=f"humstat-bench-{count}-"))
+    try:
+        (workdir / "dagster_home").mkdir()
+        shutil.copy(Path(__file__).resolve().parent.parent / "dagster.yaml", workdir / "dagster_home" / "dagster.yaml")
+        size = write_corpus(workdir / "inbox", count, seed)
+        full = timed_run(workdir)
+        warehouse = workdir / "warehouse" / "humstat.duckdb"
+        figures = figures_in(warehouse)
+        write_corpus(workdir / "inbox", count + INCREMENT, seed, skip=count)
+        increment = timed_run(workdir)
+        print(f"{count:>7,} documents  {size / 1e6:7.1f} MB  run {full.seconds:7.1f} s  "
+              f"{count / full.seconds:6.0f} docs/s  {size / full.seconds / 1e6:5.2f} MB/s  {figures / full.seconds:7.0f} figures/s  "
+              f"peak RSS {full.peak_rss_mb:6.0f} MB  warehouse {warehouse.stat().st_size / 1e6:6.1f} MB  "
+              f"+{INCREMENT} new documents {increment.seconds:5.1f} s")
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m pipeline.bench_run", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--documents", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--seed", type=int, default=11)
+    args = parser.parse_args(argv)
+    print(f"humstat end-to-end benchmark, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.machine()}, "
+          f"{os.cpu_count()} cores, Python {platform.python_version()}; HUMSTAT_WORKERS={os.environ.get('HUMSTAT_WORKERS', 'all cores')}")
+    for count in args.documents:
+        bench_size(count, args.seed)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,162 @@
+"""How `humstat run` drives the assets: the inbox files that changed since the warehouse read
+them, in batches (a dynamic partition and a run each), then one run of the views and the report.
+
+Batches bound memory (a run holds its documents and figures) and make progress visible.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+
+from pipeline.config import batches_dir, inbox_dir, warehouse_path
+from pipeline.documents import inbox_files
+from pipeline.inbox_watch import changed_since_read, content_hash, write_batch
+from pipeline.warehouse import inbox_stamps
+
+
+def batch_documents() -> int:
+    """Files per run: bounds the memory a run holds (HUMSTAT_BATCH_DOCUMENTS, default 2,000)."""
+    return max(1, int(os.environ.get("HUMSTAT_BATCH_DOCUMENTS", "2000")))
+
+
+@dataclass
+class InboxRun:
+    """The runs of one `humstat run`, read as one."""
+
+    files: int  # in the inbox
+    selected: int  # read by this run: new or changed since last read, or all with --full
+    results: list[dg.ExecuteInProcessResult] = field(default_factory=list)
+
+    @property
+    def success(self) -> bool:
+        return all(r.success for r in self.results)
+
+    def get_step_failure_events(self) -> list:
+        return [e for r in self.results for e in r.get_step_failure_events()]
+
+    def get_asset_check_evaluations(self) -> list:
+        return [e for r in self.results for e in r.get_asset_check_evaluations()]
+
+    def metadata(self, asset: str) -> dict:
+        """The asset's metadata; counts are summed over the batches, other values are the last
+        batch's. A run over a range records one materialization per partition, all alike: one is read."""
+        merged: dict = {}
+        for result in self.results:
+            events = [e.step_materialization_data.materialization for e in result.get_asset_materialization_events()]
+            first = next((m for m in events if m.asset_key.to_user_string() == asset), None)
+            for key, entry in (first.metadata.items() if first else ()):
+                value = entry.value
+                summable = isinstance(value, int) and not isinstance(value, bool) and not key.startswith("dagster/")
+                merged[key] = merged[key] + value if summable and key in merged else value
+        return merged
+
+
+def _stamps(warehouse: Path) -> dict[str, tuple[int, int]]:
+    if not warehouse.exists():
+        return {}
+    con = duckdb.connect(str(warehouse))
+    try:
+        return inbox_stamps(con)
+    finally:
+        con.close()
+
+
+def plan_batches(instance: dg.DagsterInstance, inbox: Path, warehouse: Path, full: bool) -> tuple[int, list[tuple[str, int]]]:
+    """Record the batches of files to read as partitions; returns the inbox's file count and
+    each batch's key and size."""
+    from assets.partitions import INBOX_BATCHES
+
+    listed = [str(p.relative_to(inbox)) for p in inbox_files(inbox)] if inbox.is_dir() else []
+    chosen = listed if full else [str(p.relative_to(inbox)) for p in changed_since_read(inbox, _stamps(warehouse))]
+    size = batch_documents()
+    batches = []
+    for start in range(0, len(chosen), size):
+        files = chosen[start:start + size]
+        hashes = [content_hash(inbox / f) if (inbox / f).is_file() else "gone" for f in files]
+        batches.append((write_batch(batches_dir(warehouse), files, hashes), len(files)))
+    known = set(instance.get_dynamic_partitions(INBOX_BATCHES.name))
+    instance.add_dynamic_partitions(INBOX_BATCHES.name, [k for k, _ in batches if k not in known])
+    return len(listed), batches
+
+
+@contextmanager
+def one_run_at_a_time(warehouse: Path) -> Iterator[None]:
+    """Runs on one warehouse take turns: a second `humstat run` waits for the first, then finds
+    its files already read. The kernel drops the lock with the process, so none goes stale."""
+    warehouse.parent.mkdir(parents=True, exist_ok=True)
+    folder = os.open(warehouse.parent, os.O_RDONLY)  # the lock is on the folder: no lock file to leave behind
+    try:
+        try:
+            fcntl.flock(folder, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"humstat: another run is using {warehouse}; waiting for it to finish", file=sys.stderr)
+            fcntl.flock(folder, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(folder)
+
+
+def run_inbox(
+    instance: dg.DagsterInstance,
+    inbox: str | None,
+    warehouse: str | None,
+    reference: str | None,
+    full: bool = False,
+    on_batch: Callable[[int, int], None] | None = None,
+) -> InboxRun:
+    """Read the changed files batch by batch, then refresh the views, the report and the checks.
+    `on_batch(done, total)` is told the documents done after each batch."""
+    with one_run_at_a_time(warehouse_path(warehouse)):
+        return _run_batches(instance, inbox, warehouse, reference, full, on_batch)
+
+
+def _run_batches(
+    instance: dg.DagsterInstance,
+    inbox: str | None,
+    warehouse: str | None,
+    reference: str | None,
+    full: bool,
+    on_batch: Callable[[int, int], None] | None,
+) -> InboxRun:
+    from assets.definitions import ALL_ASSETS, ALL_CHECKS, FILE_ASSETS
+    from assets.resources import build_resources
+
+    resources = build_resources(inbox, warehouse, reference)
+    files, batches = plan_batches(instance, inbox_dir(inbox), warehouse_path(warehouse), full)
+    run = InboxRun(files=files, selected=sum(n for _, n in batches))
+    quiet = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+    file_keys = {k for a in FILE_ASSETS for k in a.keys}
+    file_checks = [c for c in ALL_CHECKS if {k.asset_key for k in c.check_keys} <= file_keys]
+    done = 0
+    for number, (key, size) in enumerate(batches):
+        last = number == len(batches) - 1
+        result = dg.materialize(
+            # the schema checks read whole tables: once, after the last batch
+            [*FILE_ASSETS, *(file_checks if last else [])],
+            resources=resources,
+            instance=instance,
+            partition_key=key,
+            run_config={**quiet, "ops": {"source_documents": {"config": {"full": full}}}},
+            raise_on_error=False,
+        )
+        run.results.append(result)
+        done += size
+        if on_batch is not None:
+            on_batch(done, run.selected)
+        if not result.success:
+            return run  # later batches would hide the failure; the next run retries them
+    views = [a for a in ALL_ASSETS if a not in FILE_ASSETS]
+    run.results.append(dg.materialize(
+        [*views, *[c for c in ALL_CHECKS if c not in file_checks]],
+        resources=resources, instance=instance, run_config=quiet, raise_on_error=False,
+    ))
+    return run
