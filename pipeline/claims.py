@@ -30,16 +30,36 @@ GROUP BY ALL
 """
 
 # Every check yields: check, figure_ids, expected, found, tolerance, verdict, explanation.
+# The CTEs below are written for ten million figures (docs/performance.md): trend_series is
+# computed once and joined, not looked up per figure; the figures of current documents are read
+# once with the document's rowid, an integer that counts documents more cheaply than doc_id.
+CURRENT = """
+current AS NOT MATERIALIZED (  -- read again where used: each use needs few columns
+    SELECT f.*, d.rowid AS document_number
+    FROM figures f JOIN documents d USING (doc_id)
+    WHERE d.superseded_by IS NULL  -- the rows of current_figures
+),
+series AS MATERIALIZED (
+    SELECT metric, population, country, period_label, period_start, period_end, value FROM trend_series
+)"""
+
 STATED_CHANGE = f"""
+period_labels AS (
+    SELECT period_start, period_end, max(period_label) AS period_label FROM series GROUP BY ALL
+),
 stated_changes AS (
     SELECT f.figure_id, f.attributed_to, f.metric, f.population, f.country, f.value AS stated,
            f.period_label, f.period_start, f.period_end, f.comparison_start, f.comparison_end,
-           (SELECT value FROM trend_series t WHERE t.metric = f.metric AND t.population IS NOT DISTINCT FROM f.population
-               AND t.country IS NOT DISTINCT FROM f.country AND t.period_start = f.period_start AND t.period_end = f.period_end) AS current_value,
-           (SELECT value FROM trend_series t WHERE t.metric = f.metric AND t.population IS NOT DISTINCT FROM f.population
-               AND t.country IS NOT DISTINCT FROM f.country AND t.period_start = f.comparison_start AND t.period_end = f.comparison_end) AS earlier_value,
-           (SELECT max(period_label) FROM trend_series t WHERE t.period_start = f.comparison_start AND t.period_end = f.comparison_end) AS earlier_label
-    FROM current_figures f
+           cur.value AS current_value, earlier.value AS earlier_value, l.period_label AS earlier_label
+    FROM current f
+    LEFT JOIN series cur
+      ON cur.metric = f.metric AND cur.population IS NOT DISTINCT FROM f.population
+     AND cur.country IS NOT DISTINCT FROM f.country AND cur.period_start = f.period_start AND cur.period_end = f.period_end
+    LEFT JOIN series earlier
+      ON earlier.metric = f.metric AND earlier.population IS NOT DISTINCT FROM f.population
+     AND earlier.country IS NOT DISTINCT FROM f.country AND earlier.period_start = f.comparison_start
+     AND earlier.period_end = f.comparison_end
+    LEFT JOIN period_labels l ON l.period_start = f.comparison_start AND l.period_end = f.comparison_end
     WHERE f.kind = 'change' AND f.qualifier = 'exact' AND f.period_start IS NOT NULL AND f.comparison_start IS NOT NULL
 ),
 check_stated_change AS (
@@ -74,10 +94,10 @@ PARTS_OF_WHOLE = """
 per_document AS (
     SELECT doc_id, attributed_to, population, country, period_start, period_end, period_label, metric,
            min(figure_id) AS figure_id, min(value) AS value
-    FROM current_figures
+    FROM current
     WHERE kind = 'count' AND qualifier = 'exact' AND period_start IS NOT NULL AND len(places) = 0
     GROUP BY ALL
-    HAVING count(DISTINCT value) = 1
+    HAVING min(value) = max(value)  -- one value: count(DISTINCT value) = 1, as value is never null
 ),
 check_killed_injured AS (
     SELECT 'killed_plus_injured_is_casualties' AS "check", [k.figure_id, i.figure_id, c.figure_id] AS figure_ids,
@@ -98,13 +118,13 @@ check_killed_injured AS (
       AND i.period_start = c.period_start AND i.period_end = c.period_end
 ),
 check_parts_at_most_parent AS (
-    SELECT 'breakdown_parts_within_total' AS "check", list_prepend(p.figure_id, list(c.figure_id)) AS figure_ids,
+    SELECT 'breakdown_parts_within_total' AS "check", list_prepend(p.figure_id, list_sort(list(c.figure_id))) AS figure_ids,
            p.value AS expected, sum(c.value) AS found, 'parts sum to at most their total' AS tolerance,
            CASE WHEN sum(c.value) <= p.value THEN 'consistent' ELSE 'inconsistent' END AS verdict,
            format('{} parts of {} {} {} ({}) sum to {}{}', count(*), p.value::BIGINT, p.metric, p.population,
                   p.text, sum(c.value)::BIGINT,
                   CASE WHEN sum(c.value) <= p.value THEN '' ELSE ', more than the total' END) AS explanation
-    FROM current_figures c JOIN current_figures p ON p.figure_id = c.parent_figure_id
+    FROM current c JOIN current p ON p.figure_id = c.parent_figure_id
     WHERE c.kind = 'count' AND c.metric = p.metric AND c.population IS DISTINCT FROM p.population
       AND c.qualifier IN ('exact', 'at_least')
     GROUP BY p.figure_id, p.value, p.metric, p.population, p.text
@@ -132,22 +152,64 @@ check_reference AS (
                   f.period_label,
                   CASE WHEN agrees(f.qualifier, f.value, f.low, f.high, r.value) THEN 'agrees with' ELSE 'disagrees with' END,
                   r.attributed_to, r.value::BIGINT, r.series, coalesce(r.note, 'no note')) AS explanation
-    FROM current_figures f
+    FROM current f
     JOIN reference_figures r
       ON r.metric = f.metric AND r.country = f.country AND r.period_start = f.period_start AND r.period_end = f.period_end
      AND (f.population = r.population OR f.population = 'people')
      AND (f.attributed_to IS NULL OR f.attributed_to = r.attributed_to)
     WHERE f.kind = 'count'
 ),
-restated AS (
-    SELECT c.claim_id, c.source, c.metric, c.population, c.country, c.period_label, c.period_start, c.period_end,
-           f.value, list(f.figure_id) AS figure_ids, count(DISTINCT f.doc_id) AS documents,
-           (SELECT max(r.value) FROM reference_figures r WHERE r.metric = c.metric AND r.country = c.country
-               AND r.population = c.population AND r.period_start = c.period_start AND r.period_end = c.period_end) AS reference
-    FROM claims c
-    JOIN current_figures f ON list_contains(c.figure_ids, f.figure_id)
-    WHERE c.kind = 'count' AND len(c.values_stated) > 1 AND c.documents > 1
+-- The count claims (the rows of `claims` with kind 'count') stated in more than one document,
+-- then value by value: grouped straight from the figures, so no figure is looked up in a
+-- claim's list of figure ids.
+count_figures AS NOT MATERIALIZED (
+    SELECT attributed_to AS source, metric, population, country,
+           CASE WHEN len(places) = 0 THEN '' ELSE array_to_string(list_sort(places), ', ') END AS place,
+           period_label, period_start, period_end, comparison_start, comparison_end, value, figure_id, document_number
+    FROM current
+    WHERE kind = 'count'
+),
+restated_claims AS MATERIALIZED (
+    SELECT source, metric, population, country, place, period_label, period_start, period_end,
+           comparison_start, comparison_end,
+           min(value) = max(value) AS one_value,  -- value is never null
+           list_unique(list(document_number)) AS documents
+    FROM count_figures
     GROUP BY ALL
+    HAVING list_unique(list(document_number)) > 1
+),
+count_claims AS MATERIALIZED (
+    SELECT f.source, f.metric, f.population, f.country, f.place, f.period_label, f.period_start, f.period_end,
+           f.comparison_start, f.comparison_end, f.value,
+           any_value(c.one_value) AS one_value,
+           any_value(c.documents) AS claim_documents,
+           list_sort(list(f.figure_id)) AS figure_ids,  -- sorting each short list beats an ordered aggregate
+           list_unique(list(f.document_number)) AS documents
+    FROM count_figures f
+    JOIN restated_claims c
+      ON c.source IS NOT DISTINCT FROM f.source AND c.metric = f.metric AND c.population IS NOT DISTINCT FROM f.population
+     AND c.country IS NOT DISTINCT FROM f.country AND c.place = f.place
+     AND c.period_label IS NOT DISTINCT FROM f.period_label AND c.period_start IS NOT DISTINCT FROM f.period_start
+     AND c.period_end IS NOT DISTINCT FROM f.period_end AND c.comparison_start IS NOT DISTINCT FROM f.comparison_start
+     AND c.comparison_end IS NOT DISTINCT FROM f.comparison_end
+    GROUP BY f.source, f.metric, f.population, f.country, f.place, f.period_label, f.period_start, f.period_end,
+             f.comparison_start, f.comparison_end, f.value
+),
+reference_values AS (
+    SELECT metric, country, population, period_start, period_end, max(value) AS reference
+    FROM reference_figures GROUP BY ALL
+),
+restated AS (
+    SELECT md5(concat_ws('|', coalesce(c.source, '?'), 'count', c.metric, coalesce(c.population, '?'),
+                         coalesce(c.country, '?'), c.place, coalesce(c.period_label, '?'),
+                         coalesce(CAST(c.comparison_start AS VARCHAR), ''))) AS claim_id,
+           c.source, c.metric, c.population, c.country, c.period_label, c.period_start, c.period_end,
+           c.value, c.figure_ids, c.documents, r.reference
+    FROM count_claims c
+    LEFT JOIN reference_values r
+      ON r.metric = c.metric AND r.country = c.country AND r.population = c.population
+     AND r.period_start = c.period_start AND r.period_end = c.period_end
+    WHERE NOT c.one_value
 ),
 check_restatements AS (
     SELECT 'same_quantity_stated_differently' AS "check", a.figure_ids || b.figure_ids AS figure_ids,
@@ -170,23 +232,34 @@ check_agreeing_restatements AS (
     SELECT 'same_quantity_stated_differently' AS "check", figure_ids, value AS expected, value AS found,
            'exact: within 0.5%' AS tolerance, 'consistent' AS verdict,
            format('{} {} {} {} attributed to {}: {} documents all state {:,}', metric, population, country, period_label,
-                  coalesce(source, 'no source'), documents, value::BIGINT) AS explanation
-    FROM claims WHERE kind = 'count' AND documents > 1 AND len(values_stated) = 1
+                  coalesce(source, 'no source'), claim_documents, value::BIGINT) AS explanation
+    FROM count_claims WHERE one_value
 )"""
 
 BEFORE_AFTER = f"""
+-- the "before" and "after" figures of "from 507 to 202"; the substring test skips parsing the
+-- evidence of every other figure (a pair is written as its word, so it contains it)
+paired_figures AS MATERIALIZED (
+    SELECT figure_id, doc_id, sentence, char_start, value, json_extract_string(evidence, '$.pair') AS pair
+    FROM current
+    WHERE (contains(evidence, 'before') OR contains(evidence, 'after'))
+      AND json_extract_string(evidence, '$.pair') IN ('before', 'after')
+),
+-- each stated change with the first "before" after it in its sentence
 pairs AS (
     SELECT c.figure_id AS change_id, c.value AS stated, c.metric, c.population,
-           (SELECT b.figure_id FROM current_figures b WHERE b.doc_id = c.doc_id AND b.sentence = c.sentence AND b.char_start > c.char_start
-               AND json_extract_string(b.evidence, '$.pair') = 'before' ORDER BY b.char_start LIMIT 1) AS before_id
-    FROM current_figures c WHERE c.kind = 'change'
+           arg_min(struct_pack(b.figure_id, b.doc_id, b.sentence, b.char_start, b.value), b.char_start) AS before
+    FROM current c
+    JOIN paired_figures b ON b.doc_id = c.doc_id AND b.sentence = c.sentence AND b.char_start > c.char_start
+    WHERE c.kind = 'change' AND b.pair = 'before'
+    GROUP BY c.figure_id, c.value, c.metric, c.population
 ),
 pair_values AS (
-    SELECT p.*, b.value AS before_value, a.figure_id AS after_id, a.value AS after_value
+    SELECT p.change_id, p.stated, p.metric, p.population, p.before.figure_id AS before_id,
+           p.before.value AS before_value, a.figure_id AS after_id, a.value AS after_value
     FROM pairs p
-    JOIN current_figures b ON b.figure_id = p.before_id
-    JOIN current_figures a ON a.doc_id = b.doc_id AND a.sentence = b.sentence AND a.char_start > b.char_start
-                  AND json_extract_string(a.evidence, '$.pair') = 'after'
+    JOIN paired_figures a ON a.doc_id = p.before.doc_id AND a.sentence = p.before.sentence
+                         AND a.char_start > p.before.char_start AND a.pair = 'after'
     QUALIFY row_number() OVER (PARTITION BY p.change_id ORDER BY a.char_start) = 1
 ),
 check_before_after AS (
@@ -204,7 +277,8 @@ check_before_after AS (
 
 CLAIM_CHECKS = f"""
 CREATE OR REPLACE VIEW claim_checks AS
-WITH {STATED_CHANGE},
+WITH {CURRENT},
+{STATED_CHANGE},
 {PARTS_OF_WHOLE},
 {AGAINST_REFERENCE},
 {AGREEING_RESTATEMENTS},

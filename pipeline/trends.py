@@ -6,55 +6,102 @@ from __future__ import annotations
 
 import duckdb
 
-# One row per count stated for a known period, ranked so the first is the best value:
-# the originating body over a restatement, exact over approximate, then the latest publication.
-RANKED_FIGURES = """
-SELECT f.*,
-       d.published,
-       d.source AS document_source,
-       (d.source IS NOT NULL AND d.source = f.attributed_to) AS from_originator,
-       row_number() OVER (
-           PARTITION BY f.metric, f.population, f.country, f.period_start, f.period_end
-           ORDER BY (d.source IS NOT NULL AND d.source = f.attributed_to) DESC,
-                    (f.qualifier = 'exact') DESC,
-                    d.published DESC NULLS LAST,
-                    f.figure_id
-       ) AS rank
-FROM current_figures f
-JOIN documents d USING (doc_id)
-WHERE f.kind = 'count' AND f.period_start IS NOT NULL AND f.period_end IS NOT NULL
-"""
+# One row per metric, population, country and period over the counts of current documents.
+# The best value is the one ranked first by: the originating body over a restatement, exact
+# over approximate, then the latest publication, then the smallest figure_id. That ranking is
+# one struct compared field by field (`preference`), so a single grouping pass finds the best
+# figure with min() instead of a window sort over every figure.
+# Written for ten million figures (docs/performance.md): the documents and the sources of a
+# series are collected as one list of integers (document rowid and source number packed into a
+# BIGINT) rather than as DISTINCT aggregates over text, which DuckDB computes in extra passes.
+SOURCE_NUMBER_BITS = 32
 
 TREND_SERIES = f"""
 CREATE OR REPLACE VIEW trend_series AS
-WITH ranked AS ({RANKED_FIGURES})
+WITH source_names AS (
+    SELECT list(attributed_to ORDER BY attributed_to) AS names
+    FROM (SELECT DISTINCT attributed_to FROM figures WHERE attributed_to IS NOT NULL)
+),
+-- 1, 2, ... in name order, so sorting numbers sorts names; 0 stands for no source
+source_numbers AS (
+    SELECT unnest(names) AS attributed_to, CAST(generate_subscripts(names, 1) AS BIGINT) AS source_number
+    FROM source_names
+),
+counts AS (
+    SELECT f.metric, f.population, f.country, f.period_label, f.period_start, f.period_end, f.value, f.qualifier,
+           (d.source IS NOT NULL AND d.source = f.attributed_to) AS from_originator,
+           d.rowid * {2 ** SOURCE_NUMBER_BITS} + coalesce(s.source_number, 0) AS document_and_source,
+           struct_pack(
+               -- originator (true, false, null), then exact, then the latest publication first (undated last)
+               rule := (CASE (d.source IS NOT NULL AND d.source = f.attributed_to) WHEN true THEN 0 WHEN false THEN 1 ELSE 2 END * 2
+                        + CASE WHEN f.qualifier = 'exact' THEN 0 ELSE 1 END) * {2 ** 33}
+                       + coalesce({2 ** 31 - 1} - (d.published - DATE '1970-01-01'), {2 ** 33 - 1}),
+               figure_id := f.figure_id, value := f.value, qualifier := f.qualifier) AS preference
+    -- current_figures joined with documents once: its figures of documents not superseded
+    FROM figures f
+    JOIN documents d USING (doc_id)
+    LEFT JOIN source_numbers s ON s.attributed_to = f.attributed_to
+    WHERE d.superseded_by IS NULL AND f.kind = 'count' AND f.period_start IS NOT NULL AND f.period_end IS NOT NULL
+),
+series AS (
+    SELECT metric, population, country, period_label, period_start, period_end,
+           min(preference) AS best,
+           bool_or(from_originator) AS any_from_originator,
+           bool_or(qualifier = 'exact') AS any_exact,
+           min(value) AS min_value,
+           max(value) AS max_value,
+           count(*) AS mentions,
+           list(document_and_source) AS documents_and_sources
+    FROM counts
+    GROUP BY metric, population, country, period_label, period_start, period_end
+),
+-- the best figure is ranked over the period, whatever its label: a series holds the value only
+-- if its best figure is the period's best
+winners AS (
+    SELECT metric, population, country, period_start, period_end, min(best) AS best
+    FROM series
+    GROUP BY metric, population, country, period_start, period_end
+),
+judged AS (
+    SELECT s.*, s.best = w.best AS holds_best,
+           list_sort(list_distinct(list_filter(
+               list_transform(s.documents_and_sources, lambda x: x % {2 ** SOURCE_NUMBER_BITS}), lambda n: n > 0)))
+               AS source_numbers
+    FROM series s
+    JOIN winners w
+      ON w.metric = s.metric AND w.population IS NOT DISTINCT FROM s.population AND w.country IS NOT DISTINCT FROM s.country
+     AND w.period_start = s.period_start AND w.period_end = s.period_end
+)
 SELECT metric,
        population,
        country,
        period_label,
        period_start,
        period_end,
-       max(value) FILTER (WHERE rank = 1) AS value,
-       max(qualifier) FILTER (WHERE rank = 1) AS qualifier,
-       CASE WHEN bool_or(from_originator) THEN 'originating body'
-            WHEN bool_or(qualifier = 'exact') THEN 'exact over approximate'
+       CASE WHEN holds_best THEN best.value END AS value,
+       CASE WHEN holds_best THEN best.qualifier END AS qualifier,
+       CASE WHEN any_from_originator THEN 'originating body'
+            WHEN any_exact THEN 'exact over approximate'
             ELSE 'latest publication' END AS chosen_by,
-       max(figure_id) FILTER (WHERE rank = 1) AS best_figure_id,
-       min(value) AS min_value,
-       max(value) AS max_value,
-       count(*) AS mentions,
-       count(DISTINCT doc_id) AS documents,
-       count(DISTINCT attributed_to) AS sources,
-       list(DISTINCT attributed_to ORDER BY attributed_to) FILTER (WHERE attributed_to IS NOT NULL) AS source_names
-FROM ranked
-GROUP BY metric, population, country, period_label, period_start, period_end
+       CASE WHEN holds_best THEN best.figure_id END AS best_figure_id,
+       min_value,
+       max_value,
+       mentions,
+       list_unique(list_transform(documents_and_sources, lambda x: x // {2 ** SOURCE_NUMBER_BITS})) AS documents,
+       len(source_numbers) AS sources,
+       CASE WHEN len(source_numbers) > 0 THEN list_transform(source_numbers, lambda n: names[n]) END AS source_names
+FROM judged, source_names
 """
 
 # Same length: the same calendar unit (year, half, quarter, month) or the same number of days.
+# trend_series is computed once (MATERIALIZED) for both pairings, and the changes the sources
+# stated are grouped once and joined, not looked up per pair.
 PERIOD_CHANGES = """
 CREATE OR REPLACE VIEW period_changes AS
-WITH series AS (
-    SELECT *, (period_end - period_start) AS days FROM trend_series
+WITH series AS MATERIALIZED (
+    SELECT metric, population, country, period_label, period_start, period_end, value,
+           (period_end - period_start) AS days
+    FROM trend_series
 ),
 pairs AS (
     SELECT cur.metric, cur.population, cur.country,
@@ -79,15 +126,23 @@ pairs AS (
      AND prev.country IS NOT DISTINCT FROM cur.country
      AND prev.period_start = cur.period_start - INTERVAL 1 YEAR
      AND prev.period_end = cur.period_end - INTERVAL 1 YEAR
+),
+-- what the sources said the change was, beside what the stored figures give
+stated AS (
+    SELECT metric, population, country, period_start, period_end, comparison_start, comparison_end,
+           list(DISTINCT value ORDER BY value) AS stated_change_pct
+    FROM current_figures
+    WHERE kind = 'change' AND period_start IS NOT NULL AND comparison_start IS NOT NULL
+    GROUP BY ALL
 )
 SELECT p.*,
        round(100.0 * (p.value - p.earlier_value) / nullif(p.earlier_value, 0), 1) AS computed_change_pct,
-       -- what the sources said the change was, beside what the stored figures give
-       (SELECT list(DISTINCT f.value ORDER BY f.value) FROM current_figures f
-         WHERE f.kind = 'change' AND f.metric = p.metric AND f.population IS NOT DISTINCT FROM p.population
-           AND f.country IS NOT DISTINCT FROM p.country AND f.period_start = p.period_start AND f.period_end = p.period_end
-           AND f.comparison_start = p.earlier_start AND f.comparison_end = p.earlier_end) AS stated_change_pct
+       s.stated_change_pct
 FROM pairs p
+LEFT JOIN stated s
+  ON s.metric = p.metric AND s.population IS NOT DISTINCT FROM p.population AND s.country IS NOT DISTINCT FROM p.country
+ AND s.period_start = p.period_start AND s.period_end = p.period_end
+ AND s.comparison_start = p.earlier_start AND s.comparison_end = p.earlier_end
 """
 
 # Figures of the latest version of each document: a file that changed keeps its old figures
