@@ -287,7 +287,8 @@ def find_periods(text: str, doc_date: date | None, default_year: int | None = No
     present = _cues_present(text, lower)
     if not present:
         return []
-    years = [(m.start(), int(m.group(1))) for m in YEAR_WRITTEN.finditer(text)] if "DIGIT" in present else []
+    # every written year starts with "19" or "20"
+    years = [(m.start(), int(m.group(1))) for m in YEAR_WRITTEN.finditer(text)] if "DIGIT" in present and ("19" in text or "20" in text) else []
     if years:
         present.add("YEAR")
     fallback = default_year if default_year is not None else (doc_date.year if doc_date else None)

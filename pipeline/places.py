@@ -189,6 +189,12 @@ LIST_AFTER_PREPOSITION = re.compile(
 BEFORE_TYPE = re.compile(rf"(?P<names>{NAME}(?:\s*,\s*{NAME})*(?:,?\s+and\s+{NAME})?)\s+{PLACE_TYPE_WORDS}\b")
 
 
+NAME_PATTERN = re.compile(NAME)
+PLACE_TYPE_STEMS = ("province", "district", "territor", "governorate", "region", "state", "city", "town", "village", "camp", "county", "oblast", "area")
+POSSESSIVE = re.compile(r"\b(?P<name>[A-Z][\w\-]+)['’]s\b")
+OPENING_PLACE = re.compile(rf"\s*(?P<name>{NAME})\s+(?:was|is|has|had|saw|remains|recorded)\b")
+
+
 def places_in(text: str, prefer: str | None = None) -> list[tuple[int, str, str | None]]:
     """(offset, name as written, ISO3 or None) for places below country level; an ambiguous
     name resolves to `prefer` (the document's country) when it has a place so named."""
@@ -196,10 +202,12 @@ def places_in(text: str, prefer: str | None = None) -> list[tuple[int, str, str 
         return []  # every place name is capitalised
     countries = country_names()
     found: dict[int, tuple[str, str | None]] = {}
-    for pattern, typed in ((LIST_AFTER_PREPOSITION, False), (BEFORE_TYPE, True)):
+    # a place type word ("province") is written in lower case, or BEFORE_TYPE finds nothing
+    typed_patterns = (BEFORE_TYPE,) if any(word in text for word in PLACE_TYPE_STEMS) else ()
+    for pattern, typed in ((LIST_AFTER_PREPOSITION, False), *((p, True) for p in typed_patterns)):
         for m in pattern.finditer(text):
             base = m.start("names")
-            for part in re.finditer(rf"{NAME}", m.group("names")):
+            for part in NAME_PATTERN.finditer(m.group("names")):
                 name = part.group()
                 if name.lower().startswith("and "):
                     continue
@@ -210,11 +218,11 @@ def places_in(text: str, prefer: str | None = None) -> list[tuple[int, str, str 
                 if iso3 or typed:
                     found[base + part.start()] = (name, iso3)
     # a possessive: "Gaza's Government Media Office"
-    for m in re.finditer(r"\b(?P<name>[A-Z][\w\-]+)['’]s\b", text):
+    for m in POSSESSIVE.finditer(text) if "'" in text or "’" in text else ():
         if fold(m.group("name")) not in countries and place_country(m.group("name"), prefer):
             found.setdefault(m.start("name"), (m.group("name"), place_country(m.group("name"), prefer)))
     # a sentence that opens with a place of the document's country: "Baghdad was the worst affected"
-    opening = re.match(rf"\s*(?P<name>{NAME})\s+(?:was|is|has|had|saw|remains|recorded)\b", text)
+    opening = OPENING_PLACE.match(text)
     if opening and prefer and fold(opening.group("name")) not in countries and place_country(opening.group("name"), prefer) == prefer:
         found.setdefault(opening.start("name"), (opening.group("name"), prefer))
     return sorted((offset, name, iso3) for offset, (name, iso3) in found.items())

@@ -62,3 +62,23 @@ def test_generated_sentences(words):
 @given(st.text(max_size=300))
 def test_arbitrary_text(text):
     check(text)
+
+
+# words no figure reads, so that long sentences hold few numbers and are read from windows
+FILLER = "the convoy moved on through the valley and the talks went on"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from([w for w in WORDS if "\n" not in w] + [FILLER] * 40), min_size=80, max_size=400))
+def test_long_sentences_read_from_a_window_as_from_all_their_tokens(words):
+    # a window of tokens around the numbers must give the records the whole sentence gives
+    import pipeline.extraction.window as window
+
+    body = " ".join(words)
+    windowed = figures_of(body)
+    saved = window.WINDOW_FROM_CHARS
+    window.WINDOW_FROM_CHARS = 10**9
+    try:
+        assert figures_of(body) == windowed
+    finally:
+        window.WINDOW_FROM_CHARS = saved

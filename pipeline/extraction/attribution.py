@@ -14,6 +14,7 @@ from functools import lru_cache
 import yaml
 
 from pipeline.config import DATA_DIR
+from pipeline.extraction.numbers import ascii_words
 from pipeline.places import country_names, fold
 
 SPEECH_VERBS = (
@@ -73,6 +74,7 @@ class AliasTable:
     acronyms: re.Pattern
     words: re.Pattern
     first_words: frozenset[str]  # lower-case first words of every alias
+    first_words_alphabetic: bool  # no first word holds a digit
 
 
 def _alternation(aliases: list[str], flags: int) -> re.Pattern:
@@ -93,7 +95,9 @@ def alias_table() -> AliasTable:
     acronyms = [a for a in every if a.replace(".", "").replace(" ", "").isupper()]
     others = [a for a in every if a not in acronyms]
     first_words = frozenset(WORD.findall(a.lower())[0] for a in every if WORD.findall(a.lower()))
-    return AliasTable(canonical, names, _alternation(acronyms, 0), _alternation(others, re.I), first_words)
+    return AliasTable(
+        canonical, names, _alternation(acronyms, 0), _alternation(others, re.I), first_words, all(w.isalpha() for w in first_words)
+    )
 
 
 WORD = re.compile(r"[a-z0-9]+")
@@ -103,11 +107,60 @@ def _key(alias: str) -> str:
     return " ".join(alias.lower().split())
 
 
+# Characters that a case-blind pattern equates with an ASCII letter but that lower-case to
+# something else: where they occur, a name may start where no lower-case word shows it.
+FOLDS_TO_ASCII = ("ı", "ſ")
+WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def _alias_starts(text: str, first_words: frozenset[str], all_alphabetic: bool) -> list[int] | None:
+    """Offsets where a name of a known body may start: a lower-case word that starts some
+    name. None when the lower-case text does not line up with the text character for character."""
+    lower = text.lower()
+    if len(lower) != len(text) or (not text.isascii() and any(c in text for c in FOLDS_TO_ASCII)):
+        return None
+    # letter runs stand for the words where no first word holds a digit
+    letters = ascii_words(lower) if all_alphabetic else None
+    present = first_words.intersection(letters if letters is not None else WORD.findall(lower))
+    starts = []
+    size = len(lower)
+    for word in present:
+        i = lower.find(word)
+        while i >= 0:
+            end = i + len(word)
+            if (i == 0 or lower[i - 1] not in WORD_CHARS) and (end == size or lower[end] not in WORD_CHARS):
+                starts.append(i)
+            i = lower.find(word, end)
+    starts.sort()
+    return starts
+
+
+def _finditer_at(pattern: re.Pattern, text: str, starts: list[int]) -> list[re.Match]:
+    """What pattern.finditer(text) finds, trying only the given offsets (where every match
+    must start): each is tried as finditer would reach it, past the previous match."""
+    found = []
+    after = 0
+    for i in starts:
+        if i < after:
+            continue
+        m = pattern.match(text, i)
+        if m:
+            found.append(m)
+            after = m.end()
+    return found
+
+
 def _matches(text: str) -> list[re.Match]:
     table = alias_table()
-    if not table.first_words.intersection(WORD.findall(text.lower())):
-        return []  # no name of a known body can start here: skip the alternations
-    found = list(table.words.finditer(text)) + list(table.acronyms.finditer(text))
+    starts = _alias_starts(text, table.first_words, table.first_words_alphabetic)
+    if starts is None:
+        if not table.first_words.intersection(WORD.findall(text.lower())):
+            return []  # no name of a known body can start here: skip the alternations
+        found = list(table.words.finditer(text)) + list(table.acronyms.finditer(text))
+    elif not starts:
+        return []
+    else:
+        found = _finditer_at(table.words, text, starts) + _finditer_at(table.acronyms, text, starts)
     # the longest name wins where two overlap ("UN Security Council" over "UN")
     found.sort(key=lambda m: (m.start(), -(m.end() - m.start())))
     kept: list[re.Match] = []
@@ -143,6 +196,12 @@ MONTH_AND_DAY_WORDS = frozenset(
 )
 
 
+INITIAL = re.compile(r"[A-Z]\.")
+# Where a speaker's clause starts: the words before it name no speaker.
+CLAUSE_BREAK = re.compile(r"[;:“”\"]|\bthat\b")
+
+
+@lru_cache(maxsize=65536)
 def _is_name_word(word: str) -> bool:
     return (
         word[:1].isupper()
@@ -159,7 +218,7 @@ def _person_name(text: str, people: list[str]) -> str | None:
     run: list[str] = []
     best: list[str] = []
     for word in text.split():
-        clean = word if re.fullmatch(r"[A-Z]\.", word) else word.strip(",.()“”\"'’")
+        clean = word if INITIAL.fullmatch(word) else word.strip(",.()“”\"'’")
         if clean and _is_name_word(clean):
             run.append(clean)
             continue
@@ -187,16 +246,39 @@ def _person_name(text: str, people: list[str]) -> str | None:
 TWO_CAPITALISED = re.compile(r"[A-Z][^\sA-Z]*\s+[,.()\"']*[A-Z]")
 
 
-def person_names(text: str, known: list[str]) -> list[str]:
-    """Full names (two or more capitalised words) that speak in this sentence, added to those known."""
+# The words each pattern needs (as `ascii_words` gives them): a sentence without any of them
+# is not searched. Every pattern's words are lower-case in it, or it ignores case.
+SPEECH_VERB_WORDS = frozenset(re.findall(r"[a-z]+", SPEECH_VERBS.replace(r"\s+", " ")))
+ACCORDING_WORDS = frozenset({"according", "citing", "cited", "reported"})
+INVERTED_WORDS = frozenset({"said", "says", "added", "noted", "warned", "told"})
+PRONOUN_WORDS = frozenset(
+    "it they mission report office agency ministry organisation organization statement document".split()
+)
+SPEECH_VERB_OR_REPORT = re.compile(rf"\b{SPEECH_VERBS}\b|\breport\b", re.I)
+
+
+def _may_hold(words: frozenset[str] | None, needed: frozenset[str]) -> bool:
+    return words is None or not needed.isdisjoint(words)
+
+
+def speech_matches(text: str, words: frozenset[str] | None = None) -> list[re.Match]:
+    """SPEECH's matches in text; `words` are its `ascii_words`, when known."""
+    return list(SPEECH.finditer(text)) if _may_hold(words, SPEECH_VERB_WORDS) else []
+
+
+def person_names(text: str, known: list[str], words: frozenset[str] | None = None, speech: list[re.Match] | None = None) -> list[str]:
+    """Full names (two or more capitalised words) that speak in this sentence, added to those known.
+
+    `words` (the text's `ascii_words`) and `speech` (its `speech_matches`) spare searches
+    when the caller has them."""
     found = list(known)
     if text.isascii() and not TWO_CAPITALISED.search(text):
         return found
-    for m in SPEECH.finditer(text):
-        name = _person_name(re.split(r"[;:“”\"]|\bthat\b", _before(text, m.start()))[-1].split(",")[-1], [])
+    for m in speech if speech is not None else speech_matches(text, words):
+        name = _person_name(CLAUSE_BREAK.split(_before(text, m.start()))[-1].split(",")[-1], [])
         if name and " " in name and name not in found:
             found.append(name)
-    for m in INVERTED.finditer(text):
+    for m in INVERTED.finditer(text) if _may_hold(words, INVERTED_WORDS) else ():
         name = _person_name(m.group("who"), [])
         if name and " " in name and name not in found:
             found.append(name)
@@ -213,7 +295,7 @@ def _before(text: str, at: int) -> str:
 def _speaker_before(text: str, people: list[str]) -> str | None:
     """The speaker of 'X, <apposition>, said': the comma-separated chunk nearest the verb that
     names a known body, a person, or a speaker by role."""
-    clause = re.split(r"[;:“”\"]|\bthat\b", text)[-1]
+    clause = CLAUSE_BREAK.split(text)[-1]
     chunks = [c.strip() for c in clause.split(",") if c.strip()]
     generic = None
     for chunk in reversed(chunks[-3:]):
@@ -229,28 +311,36 @@ def _speaker_before(text: str, people: list[str]) -> str | None:
     return generic
 
 
-def attribution_in(sentence: str, last_attribution: str | None, people: list[str] | None = None) -> tuple[str | None, str]:
-    """(attributed_to, the words that said so) for one sentence."""
+def attribution_in(
+    sentence: str,
+    last_attribution: str | None,
+    people: list[str] | None = None,
+    words: frozenset[str] | None = None,
+    speech: list[re.Match] | None = None,
+) -> tuple[str | None, str]:
+    """(attributed_to, the words that said so) for one sentence; `words` and `speech` as
+    for `person_names`."""
     people = people or []
-    m = ACCORDING.search(sentence)
+    m = ACCORDING.search(sentence) if _may_hold(words, ACCORDING_WORDS) else None
     if m:
         who = _speaker_before(m.group("who"), people)
         if who:
             return who, m.group().strip()
-    m = PRONOUN_SUBJECT.search(sentence)
-    if m and last_attribution:
-        return last_attribution, m.group().strip()
-    m = INVERTED.search(sentence)
+    if last_attribution and _may_hold(words, PRONOUN_WORDS) and _may_hold(words, SPEECH_VERB_WORDS):
+        m = PRONOUN_SUBJECT.search(sentence)
+        if m:
+            return last_attribution, m.group().strip()
+    m = INVERTED.search(sentence) if _may_hold(words, INVERTED_WORDS) else None
     if m:
         who = _speaker_before(m.group("who"), people)
         if who:
             return who, m.group().strip(" ,\"”")
-    for m in SPEECH.finditer(sentence):
+    for m in speech if speech is not None else speech_matches(sentence, words):
         who = _speaker_before(_before(sentence, m.start()), people)
         if who:
             return who, sentence[max(0, m.start() - 80) : m.end()].strip()
     body = canonical_body(sentence)
-    if body and re.search(rf"\b{SPEECH_VERBS}\b|\breport\b", sentence, re.I):
+    if body and SPEECH_VERB_OR_REPORT.search(sentence):
         return body, body
     return None, ""
 

@@ -24,12 +24,15 @@ from pipeline.extraction.attribution import (
     bodies_in,
     has_speech_cue,
     person_names,
+    speech_matches,
 )
-from pipeline.extraction.meaning import assign_meaning, may_name_metric
+from pipeline.extraction.lexicon import ARMED_CONTEXT
+from pipeline.extraction.meaning import CIVILIAN_WORDS, assign_meaning, may_name_metric
 from pipeline.extraction.mentions import Mention, build_mentions
 from pipeline.extraction.numbers import ascii_words, has_number_candidate, may_hold_number
 from pipeline.extraction.tables import table_figures
-from pipeline.extraction.tokens import Segment, Token, paragraphs, sentences, tokenize
+from pipeline.extraction.tokens import Segment, Token, paragraphs, sentences
+from pipeline.extraction.window import NarrowWindow, SentenceTokens, holds_token, sentence_tokens, whole, wide_enough
 from pipeline.periods import (
     PREVIOUS,
     SAME_PERIOD,
@@ -44,6 +47,9 @@ from pipeline.places import countries_in, places_in
 EXTRACTOR_VERSION = "0.3.0"
 UNRESOLVED_SINCE = re.compile(r"\bsince\b", re.I)
 STOCK = re.compile(r"\b(?:currently|now|remain|remains|still)\b", re.I)
+# The words STOCK and UNRESOLVED_SINCE need (they ignore case): `ascii_words` without them
+# spare the searches.
+STOCK_AND_SINCE_WORDS = (frozenset({"currently", "now", "remain", "remains", "still"}), frozenset({"since"}))
 # How far after a number a period may stand and still be its own ("... in November 2014").
 AFTER_PERIOD_CHARS = 150
 
@@ -146,27 +152,26 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
     text = body[seg.start : seg.end]
     words = ascii_words(text)
     if not has_number_candidate(text, words):
-        _read_speaker(text, ctx, state)
+        _read_speaker(text, words, ctx, state)
         state.pending.append(PendingSentence(seg, text, True, False))
         return []
     numbers_possible = may_hold_number(text, words)
     if not numbers_possible or (state.carried is None and not may_name_metric(words)):
         # no figure here: none of its numbers can say what it counts
-        _read_speaker(text, ctx, state)
+        _read_speaker(text, words, ctx, state)
         state.pending.append(PendingSentence(seg, text, False, numbers_possible))
         return []
     _read_pending(doc, ctx, state)
-    tokens = tokenize(text, seg.start)
-    who, who_words = _read_speaker(text, ctx, state)
+    view, mentions = _mentions(text, seg.start, words, body)
+    who, who_words = _read_speaker(text, words, ctx, state)
     periods, references = _sentence_periods(text, seg.start, ctx, state)
-    mentions = build_mentions(tokens, body)
     sentence_places = places_in(text, ctx.country)
     if sentence_places:
         state.places = sentence_places
     if not mentions:
         _carry_absolute_period(references, state)
         return []
-    assign_meaning(tokens, mentions, state.carried, state.civilian)
+    tokens, mentions = _read_meaning(text, seg.start, body, view, mentions, state)
     sentence_countries = [iso for _, iso in countries_in(text)]
     places = sentence_places or state.places or ctx.title_places
     country = _country(sentence_countries, places, ctx)
@@ -181,7 +186,7 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
         attributed = who or state.attribution or ctx.title_source or ctx.last_attribution
         if attributed in GENERIC_BODIES and ctx.title_source and ctx.title_source not in GENERIC_BODIES:
             attributed = ctx.title_source  # "the UN" in a UNMISS press release is UNMISS
-        period, period_words = _reference_period(m, n, mentions, tokens, references, periods, ctx, state, attributed, text)
+        period, period_words = _reference_period(m, n, mentions, tokens, references, periods, ctx, state, attributed, text, words)
         comparison, comparison_words = (None, "")
         if m.kind == "change":
             comparison, comparison_words = _comparison_period(m, tokens, text, seg.start, periods, period, ctx)
@@ -217,6 +222,34 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
     return records
 
 
+def _mentions(text: str, offset: int, words: frozenset[str] | None, body: str) -> tuple[SentenceTokens, list[Mention]]:
+    """The sentence's candidate figures, read from a window of its tokens where that is exact."""
+    view = sentence_tokens(text, offset, words)
+    mentions = build_mentions(view.tokens, body)
+    if mentions and not wide_enough(view, mentions[-1].stop):
+        view = whole(text, offset)
+        mentions = build_mentions(view.tokens, body)
+    return view, mentions
+
+
+def _read_meaning(
+    text: str, offset: int, body: str, view: SentenceTokens, mentions: list[Mention], state: ParagraphState
+) -> tuple[list[Token], list[Mention]]:
+    """Meaning assigned to the mentions; a window too narrow for it is widened to the sentence."""
+    if view.clipped_left or view.clipped_right:
+        lower = text.lower()
+        armed = holds_token(text, offset, lower, ARMED_CONTEXT)
+        civilian = holds_token(text, offset, lower, CIVILIAN_WORDS)
+        try:
+            assign_meaning(view.tokens, mentions, state.carried, state.civilian, armed, civilian, view.left_guard)
+            return view.tokens, mentions
+        except NarrowWindow:
+            view = whole(text, offset)
+            mentions = build_mentions(view.tokens, body)
+    assign_meaning(view.tokens, mentions, state.carried, state.civilian)
+    return view.tokens, mentions
+
+
 def _sentence_periods(text: str, offset: int, ctx: DocumentContext, state: ParagraphState) -> tuple[list[PeriodMention], list[PeriodMention]]:
     """The sentence's periods (offsets in the body), and those that may date its figures."""
     periods = [_shift(p, offset) for p in find_periods(text, ctx.published, state.default_year(ctx))]
@@ -241,7 +274,7 @@ def _read_pending(doc: Document, ctx: DocumentContext, state: ParagraphState) ->
         periods, references = _sentence_periods(sentence.text, sentence.seg.start, ctx, state)
         if sentence.number_free:
             _carry_absolute_period(periods, state)
-        elif references and not (sentence.numbers_possible and build_mentions(tokenize(sentence.text, sentence.seg.start), doc.body)):
+        elif references and not (sentence.numbers_possible and _mentions(sentence.text, sentence.seg.start, ascii_words(sentence.text), doc.body)[1]):
             _carry_absolute_period(references, state)
     for sentence in reversed(pending):  # the last sentence that names a place wins
         places = places_in(sentence.text, ctx.country)
@@ -250,12 +283,13 @@ def _read_pending(doc: Document, ctx: DocumentContext, state: ParagraphState) ->
             break
 
 
-def _read_speaker(text: str, ctx: DocumentContext, state: ParagraphState) -> tuple[str | None, str]:
+def _read_speaker(text: str, words: frozenset[str] | None, ctx: DocumentContext, state: ParagraphState) -> tuple[str | None, str]:
     """Who the sentence says is speaking, remembered for the sentences after it."""
     if not has_speech_cue(text):
         return None, ""
-    ctx.people = person_names(text, ctx.people)
-    who, who_words = attribution_in(text, ctx.last_attribution, ctx.people)
+    speech = speech_matches(text, words)
+    ctx.people = person_names(text, ctx.people, words, speech)
+    who, who_words = attribution_in(text, ctx.last_attribution, ctx.people, words, speech)
     if who:
         state.attribution, state.attribution_words = who, who_words
         ctx.last_attribution = who
@@ -310,6 +344,10 @@ def _words(p: PeriodMention) -> str:
     return f"since {p.words}" if p.role == "since" else p.words
 
 
+def _may_say(words: frozenset[str] | None, needed: frozenset[str]) -> bool:
+    return words is None or not needed.isdisjoint(words)
+
+
 def _country(sentence_countries: list[str], places: list, ctx: DocumentContext) -> str | None:
     if sentence_countries:
         return ctx.country if ctx.country in sentence_countries else sentence_countries[0]
@@ -330,6 +368,7 @@ def _reference_period(
     state: ParagraphState,
     attributed: str | None,
     sentence: str,
+    words: frozenset[str] | None,
 ) -> tuple[Period | None, str]:
     start, end = tokens[m.first].start, tokens[m.stop - 1].end
     if m.before_after == "before":
@@ -356,11 +395,11 @@ def _reference_period(
     before = [p for p in references if p.end <= start]
     if before:
         return _as_period(before[-1], ctx), _words(before[-1])
-    if UNRESOLVED_SINCE.search(sentence) and not any(p.role == "since" for p in periods):
+    if _may_say(words, STOCK_AND_SINCE_WORDS[1]) and UNRESOLVED_SINCE.search(sentence) and not any(p.role == "since" for p in periods):
         return None, ""  # "since the attacks started": a period the text states but does not date
     if state.period is not None:
         return state.period, f"carried: {state.period_words}"
-    if STOCK.search(sentence):
+    if _may_say(words, STOCK_AND_SINCE_WORDS[0]) and STOCK.search(sentence):
         return None, ""  # "are currently in the country": a stock figure, not a count over a period
     if ctx.period is not None and state.attribution in (None, ctx.period_source):
         # the document goes on about the same period, unless a new speaker has taken over

@@ -23,6 +23,7 @@ from pipeline.extraction.lexicon import (
 from pipeline.extraction.mentions import Mention
 from pipeline.extraction.phrases import PhraseTable
 from pipeline.extraction.tokens import Token
+from pipeline.extraction.window import NarrowWindow
 from pipeline.places import country_names, fold
 
 LEFT_VERBS = {
@@ -42,6 +43,7 @@ BREAKDOWN_OPENERS = frozenset({"including", "among", "incl", "with"})
 # Who is counted when the words do not say: people forced from home are "people" whatever
 # the context; harm counts in a text about civilians are civilians.
 PEOPLE_BY_DEFAULT = frozenset({"displaced", "refugees", "in_need"})
+CIVILIAN_WORDS = frozenset({"civilian", "civilians"})
 BARE_FOLLOWERS = frozenset("in on at by for during since as from to and , . ; ) ( over between until this".split())
 
 
@@ -159,12 +161,14 @@ def _attached_to_other(tokens: list[Token], i: int, starts: frozenset[int]) -> b
     return False
 
 
-def _scan_left(tokens: list[Token], lo: int, hi: int, armed: bool, starts: frozenset[int] = frozenset()) -> Reading:
+def _scan_left(tokens: list[Token], lo: int, hi: int, armed: bool, starts: frozenset[int] = frozenset(), left_guard: int = 0) -> Reading:
     """The metric before a number, back to the previous figure or clause break: the nearest
     harm word wins over a nearer word for attacks ("the fatality toll from air strikes is 336")."""
     hits: list[tuple[str, int, int]] = []
     population = None
     for i in range(hi - 1, lo - 1, -1):
+        if i < left_guard:
+            raise NarrowWindow
         label_colon = tokens[i].text == ":" and i == hi - 1  # "Civilian casualties in 2020: 1,204"
         if (tokens[i].lower in CLAUSE_BREAKS and not label_colon) or tokens[i].text == ")":
             break
@@ -208,16 +212,29 @@ def _counts_something_else(tokens: list[Token], m: Mention) -> bool:
     return any(t.lower in NON_METRIC_NOUNS for t in window)
 
 
-def assign_meaning(tokens: list[Token], mentions: list[Mention], carried: tuple[str, str] | None, civilian_context: bool) -> None:
+def assign_meaning(
+    tokens: list[Token],
+    mentions: list[Mention],
+    carried: tuple[str, str] | None,
+    civilian_context: bool,
+    armed: bool | None = None,
+    sentence_civilian: bool | None = None,
+    left_guard: int = 0,
+) -> None:
     """Set metric, population and parent on each mention of one sentence (in place).
 
     `carried` is the metric and population of the last figure before this sentence in its
     paragraph, for sentences that only continue it ("The provisional tally stood at 165").
     `civilian_context` says whether the paragraph or document is about civilians.
+    `tokens` may be a window of the sentence's (see `window`): then `armed` and
+    `sentence_civilian` are read from the whole sentence by the caller, and a scan that goes
+    below `left_guard` raises NarrowWindow.
     """
-    armed = _armed_context(tokens)
+    if armed is None:
+        armed = _armed_context(tokens)
     starts = frozenset(m.first for m in mentions)
-    sentence_civilian = any(t.lower in ("civilian", "civilians") for t in tokens)
+    if sentence_civilian is None:
+        sentence_civilian = any(t.lower in CIVILIAN_WORDS for t in tokens)
     _find_parents(tokens, mentions)
     for n, m in enumerate(mentions):
         nxt = mentions[n + 1].first if n + 1 < len(mentions) else len(tokens)
@@ -230,6 +247,8 @@ def assign_meaning(tokens: list[Token], mentions: list[Mention], carried: tuple[
         k = m.first - 1
         while k >= 0 and tokens[k].lower in SKIPPED_BEFORE:
             k -= 1
+        if left_guard and k < left_guard:
+            raise NarrowWindow
         if k >= 0 and tokens[k].lower in LEFT_VERBS and m.kind == "count":
             metric, how = LEFT_VERBS[tokens[k].lower], "verb before"
             words.append(tokens[k].text)
@@ -247,7 +266,7 @@ def assign_meaning(tokens: list[Token], mentions: list[Mention], carried: tuple[
                 words += far.words
         # 4. the words before it, back to the previous figure
         if metric is None:
-            left = _scan_left(tokens, prev_stop, m.first, armed, frozenset(x.number_first for x in mentions[:n]))
+            left = _scan_left(tokens, prev_stop, m.first, armed, frozenset(x.number_first for x in mentions[:n]), left_guard)
             if left.metric:
                 metric, how = left.metric, "words before"
                 population = population or left.population

@@ -78,12 +78,16 @@ def _is_year(tokens: list[Token], expr: NumberExpr) -> bool:
 PHONE = re.compile(r"(?<![\w,.])(?:\+\d{1,4}|0\d{1,4}|\d{1,4})(?:[ \-]\d{2,4}){2,}(?![\w,])")
 
 
+GROUP_SEPARATOR = re.compile(r"[ \-]")
+DIGIT_RUN = re.compile(r"\d+")
+
+
 def phone_number_starts(text: str, offset: int) -> set[int]:
     starts: set[int] = set()
     for m in PHONE.finditer(text):
-        groups = re.split(r"[ \-]", m.group().lstrip("+"))
+        groups = GROUP_SEPARATOR.split(m.group().lstrip("+"))
         if m.group().startswith(("+", "0")) or any(len(g) != 3 for g in groups[1:]):
-            starts.update(offset + m.start() + g.start() for g in re.finditer(r"\d+", m.group()))
+            starts.update(offset + m.start() + g.start() for g in DIGIT_RUN.finditer(m.group()))
     return starts
 
 

@@ -130,6 +130,9 @@ def _line_ends_sentence(body: str, start: int, i: int) -> bool:
     return nxt[:1] in "-•*" or nxt[:1].isdigit()
 
 
+LAST_WORD = re.compile(r"([\w.]+)$")
+
+
 def _ends_sentence(body: str, i: int) -> bool:
     j = i + 1
     n = len(body)
@@ -147,7 +150,7 @@ def _ends_sentence(body: str, i: int) -> bool:
     if not (nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘(["):
         return False
     if body[i] == ".":
-        word = re.search(r"([\w.]+)$", body[max(0, i - 12) : i])
+        word = LAST_WORD.search(body[max(0, i - 12) : i])
         if word:
             w = word.group(1).lower()
             if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
