@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 # The UI and the main job share the instance configured by ./dagster.yaml.
 run ui: export DAGSTER_HOME := $(CURDIR)
 
-.PHONY: run test ui lint sql clean bench-extract
+.PHONY: run test ui lint sql clean bench-extract bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,12 @@ bench-extract: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[dev,bench]"
 	$(BIN)/python -m pipeline.bench extract
 	$(BIN)/python -m pipeline.bench adversarial
+
+# The end-to-end benchmark (10,000 and 100,000 generated documents) and the views over 10
+# million figures; the figures go to docs/performance.md by hand, with the machine and date.
+bench: $(STAMP)
+	$(BIN)/python -m pipeline.bench_run --documents 10000 100000
+	$(BIN)/python -m pipeline.bench_views --rows 10000000
 
 clean:
 	rm -rf .dagster data/warehouse data/reports

@@ -16,12 +16,22 @@ import dagster as dg
 KEEP_SECONDS = 7 * 24 * 3600
 
 
+def _file_name(partition_keys: list[str]) -> str:
+    return hashlib.sha256("\0".join(partition_keys).encode()).hexdigest()[:24] + ".pickle"
+
+
+def discard_values(base_dir: str, partition_keys: list[str]) -> None:
+    """Drop the values of a partition set whose run succeeded (`humstat run` does, batch by
+    batch, so an archive's documents are not kept twice)."""
+    for path in Path(base_dir).rglob(_file_name(partition_keys)):
+        path.unlink(missing_ok=True)
+
+
 class PartitionSetIOManager(dg.ConfigurableIOManager):
     base_dir: str
 
     def _path(self, asset_key: dg.AssetKey, partition_keys: list[str]) -> Path:
-        digest = hashlib.sha256("\0".join(partition_keys).encode()).hexdigest()[:24]
-        return Path(self.base_dir, *asset_key.path, f"{digest}.pickle")
+        return Path(self.base_dir, *asset_key.path, _file_name(partition_keys))
 
     @staticmethod
     def _keys(context: dg.InputContext | dg.OutputContext) -> list[str]:

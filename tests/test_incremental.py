@@ -127,3 +127,4 @@ def test_a_long_inbox_is_read_in_batches_that_add_up(tmp_path, monkeypatch):
     assert _metadata(result, "source_documents")["documents"] == 5
     assert _metadata(result, "figures")["figures_added"] == 5
     assert rows(warehouse, "SELECT count(*) FROM figures") == [(5,)]
+    assert list((warehouse.parent / "run-values").rglob("*.pickle")) == []  # done with: not kept

@@ -128,7 +128,8 @@ def _run_batches(
     on_batch: Callable[[int, int], None] | None,
 ) -> InboxRun:
     from assets.definitions import ALL_ASSETS, ALL_CHECKS, FILE_ASSETS
-    from assets.resources import build_resources
+    from assets.io_managers import discard_values
+    from assets.resources import RUN_VALUES, build_resources
 
     resources = build_resources(inbox, warehouse, reference)
     files, batches = plan_batches(instance, inbox_dir(inbox), warehouse_path(warehouse), full)
@@ -149,6 +150,8 @@ def _run_batches(
             raise_on_error=False,
         )
         run.results.append(result)
+        if result.success:
+            discard_values(resources[RUN_VALUES].base_dir, [key])
         done += size
         if on_batch is not None:
             on_batch(done, run.selected)
