@@ -32,6 +32,8 @@ from pipeline import claims, trends, warehouse
 from pipeline.extraction import EXTRACTOR_VERSION
 
 TIMED_VIEWS = ("trend_series", "period_changes", "claim_checks")
+# claim_checks is a table each run recomputes (pipeline/claims.py says why): timed as that refresh
+REFRESHED = {"claim_checks": claims.create_claim_views}
 FIGURES_PER_DOCUMENT = 20
 FIGURES_PER_SENTENCE = 4
 SENTENCES_PER_DOCUMENT = FIGURES_PER_DOCUMENT // FIGURES_PER_SENTENCE
@@ -315,6 +317,7 @@ def generate(con: duckdb.DuckDBPyConnection, rows: int, seed: int = 1) -> Genera
     con.execute(_render(REFERENCE_SQL, rows, documents))
     con.execute("COMMIT")
     con.execute("CHECKPOINT")
+    claims.create_claim_views(con)  # as a run does after loading
     reference_rows = warehouse.count_rows(con, "reference_figures")
     return Generated(rows, documents, reference_rows, time.perf_counter() - started)
 
@@ -333,12 +336,17 @@ def time_view(con: duckdb.DuckDBPyConnection, view: str, repeat: int, limit_seco
         started = time.perf_counter()
         timer.start()
         try:
-            con.execute(f"CREATE OR REPLACE TEMP TABLE bench_materialized AS SELECT * FROM {view}").fetchall()
+            if view in REFRESHED:
+                REFRESHED[view](con)
+            else:
+                con.execute(f"CREATE OR REPLACE TEMP TABLE bench_materialized AS SELECT * FROM {view}").fetchall()
         except duckdb.InterruptException:
             return ViewTiming(view, None, [time.perf_counter() - started])
         finally:
             timer.cancel()
         seconds.append(time.perf_counter() - started)
+    if view in REFRESHED:
+        return ViewTiming(view, warehouse.count_rows(con, view), seconds)
     rows = warehouse.count_rows(con, "bench_materialized")
     con.execute("DROP TABLE bench_materialized")
     return ViewTiming(view, rows, seconds)
