@@ -27,6 +27,7 @@ from pipeline.config import DATA_DIR
 from pipeline.corpus import generate
 
 INCREMENT = 100
+BENCH_INSTANCE = "concurrency:\n  pools:\n    default_limit: 1\ntelemetry:\n  enabled: false\n"
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,8 @@ def bench_size(count: int, seed: int) -> None:
     workdir = Path(tempfile.mkdtemp(prefix=f"humstat-bench-{count}-"))
     try:
         (workdir / "dagster_home").mkdir()
-        shutil.copy(Path(__file__).resolve().parent.parent / "dagster.yaml", workdir / "dagster_home" / "dagster.yaml")
+        # an instance of its own (SQLite in the home), with the project's DuckDB pool limit
+        (workdir / "dagster_home" / "dagster.yaml").write_text(BENCH_INSTANCE)
         size = write_corpus(workdir / "inbox", count, seed)
         full = timed_run(workdir)
         warehouse = workdir / "warehouse" / "humstat.duckdb"

@@ -25,10 +25,6 @@ class NewFiles:
     hashes: list[str]  # of the contents, in path order
     cursor: float  # the newest modification time among them
 
-    @property
-    def batch_key(self) -> str:
-        return batch_key(self.paths, self.hashes)
-
 
 def content_hash(path: Path) -> str:
     digest = hashlib.sha256()

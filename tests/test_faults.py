@@ -87,3 +87,22 @@ def test_ctrl_c_leaves_no_half_written_file_and_no_lock(tmp_path):
     with dg.instance_for_test() as instance:
         assert materialize_all(str(tmp_path / "inbox"), str(warehouse), str(BUNDLED_REFERENCE), instance=instance).success
     assert len(figures_state(warehouse)) > 0
+
+
+def test_a_run_killed_while_holding_the_duckdb_slot_does_not_block_the_next(tmp_path):
+    from pipeline.cli.batches import LAUNCHED_BY_TAG, WAREHOUSE_TAG
+
+    shutil.copytree(BUNDLED_INBOX, tmp_path / "inbox")
+    warehouse = tmp_path / "w" / "humstat.duckdb"
+    warehouse.parent.mkdir()
+    with dg.instance_for_test(overrides={"concurrency": {"pools": {"default_limit": 1}}}) as instance:
+        # what a `humstat run` killed mid-step leaves: its run started, the pool's one slot held
+        killed = instance.add_run(dg.DagsterRun(
+            job_name="__ephemeral_asset_job__", run_id="0" * 36, status=dg.DagsterRunStatus.STARTED,
+            tags={LAUNCHED_BY_TAG: "humstat run", WAREHOUSE_TAG: str(warehouse.resolve())},
+        ))
+        instance.event_log_storage.initialize_concurrency_limit_to_default("duckdb")
+        assert instance.event_log_storage.claim_concurrency_slot("duckdb", killed.run_id, "load_documents").is_claimed
+        assert materialize_all(str(tmp_path / "inbox"), str(warehouse), str(BUNDLED_REFERENCE), instance=instance).success
+        assert instance.get_run_by_id(killed.run_id).status == dg.DagsterRunStatus.FAILURE
+        assert instance.event_log_storage.get_concurrency_info("duckdb").active_slot_count == 0

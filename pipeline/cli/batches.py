@@ -105,6 +105,25 @@ def one_run_at_a_time(warehouse: Path) -> Iterator[None]:
         os.close(folder)
 
 
+LAUNCHED_BY_TAG = "humstat/launched_by"
+WAREHOUSE_TAG = "humstat/warehouse"
+
+
+def release_abandoned_runs(instance: dg.DagsterInstance, warehouse: Path) -> list[str]:
+    """Mark failed the runs an earlier `humstat run` on this warehouse left unfinished (its
+    process was killed), and free the DuckDB pool slots they held: otherwise every later run
+    would wait for those slots for ever. Called under the warehouse's lock, so no such run is
+    still alive. Returns their ids."""
+    abandoned = instance.get_runs(filters=dg.RunsFilter(
+        statuses=[dg.DagsterRunStatus.STARTED, dg.DagsterRunStatus.STARTING, dg.DagsterRunStatus.CANCELING],
+        tags={LAUNCHED_BY_TAG: "humstat run", WAREHOUSE_TAG: str(warehouse.resolve())},
+    ))
+    for run in abandoned:
+        instance.report_run_failed(run, "abandoned: the `humstat run` that started it ended without finishing it")
+        instance.event_log_storage.free_concurrency_slots_for_run(run.run_id)
+    return [run.run_id for run in abandoned]
+
+
 def run_inbox(
     instance: dg.DagsterInstance,
     inbox: str | None,
@@ -132,7 +151,11 @@ def _run_batches(
     from assets.resources import RUN_VALUES, build_resources
 
     resources = build_resources(inbox, warehouse, reference)
+    for run_id in release_abandoned_runs(instance, warehouse_path(warehouse)):
+        print(f"humstat: run {run_id} was left unfinished by an earlier `humstat run`; marked failed, its pool slots freed",
+              file=sys.stderr)
     files, batches = plan_batches(instance, inbox_dir(inbox), warehouse_path(warehouse), full)
+    tags = {LAUNCHED_BY_TAG: "humstat run", WAREHOUSE_TAG: str(warehouse_path(warehouse).resolve())}
     run = InboxRun(files=files, selected=sum(n for _, n in batches))
     quiet = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
     file_keys = {k for a in FILE_ASSETS for k in a.keys}
@@ -146,6 +169,7 @@ def _run_batches(
             resources=resources,
             instance=instance,
             partition_key=key,
+            tags=tags,
             run_config={**quiet, "ops": {"source_documents": {"config": {"full": full}}}},
             raise_on_error=False,
         )
@@ -160,6 +184,6 @@ def _run_batches(
     views = [a for a in ALL_ASSETS if a not in FILE_ASSETS]
     run.results.append(dg.materialize(
         [*views, *[c for c in ALL_CHECKS if c not in file_checks]],
-        resources=resources, instance=instance, run_config=quiet, raise_on_error=False,
+        resources=resources, instance=instance, tags=tags, run_config=quiet, raise_on_error=False,
     ))
     return run
