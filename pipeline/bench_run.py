@@ -95,13 +95,39 @@ def bench_size(count: int, seed: int) -> None:
         shutil.rmtree(workdir, ignore_errors=True)
 
 
+def bench_loading(rows: int, seed: int) -> None:
+    """Figure rows per second into DuckDB through the loader the warehouse asset uses (Arrow
+    batches in one transaction), from real extracted records copied under new ids."""
+    from pipeline.documents import parse_text
+    from pipeline.extraction import extract
+    from pipeline.warehouse import ensure_tables, load_figures
+
+    sample: list[dict] = []
+    for doc in generate(400, seed):
+        sample.extend(extract(parse_text(doc.text, doc.name)))
+    records = [{**r, "figure_id": f"{n:032x}", "doc_id": f"d{n // 20:031x}"} for n, r in
+               zip(range(rows), (sample[i % len(sample)] for i in range(rows)), strict=True)]
+    with tempfile.TemporaryDirectory() as folder:
+        con = duckdb.connect(str(Path(folder) / "load.duckdb"))
+        try:
+            ensure_tables(con)
+            started = time.perf_counter()
+            load_figures(con, records, [], [])
+            seconds = time.perf_counter() - started
+        finally:
+            con.close()
+    print(f"loading  {rows:,} figure rows into an empty warehouse in {seconds:.2f} s: {rows / seconds:,.0f} rows/s")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m pipeline.bench_run", description=__doc__.split("\n\n")[0])
     parser.add_argument("--documents", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--load-rows", type=int, default=1_000_000, help="figure rows for the loading benchmark")
     args = parser.parse_args(argv)
     print(f"humstat end-to-end benchmark, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.machine()}, "
           f"{os.cpu_count()} cores, Python {platform.python_version()}; HUMSTAT_WORKERS={os.environ.get('HUMSTAT_WORKERS', 'all cores')}")
+    bench_loading(args.load_rows, args.seed)
     for count in args.documents:
         bench_size(count, args.seed)
 
