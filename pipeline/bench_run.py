@@ -100,7 +100,9 @@ def bench_loading(rows: int, seed: int) -> None:
     batches in one transaction), from real extracted records copied under new ids."""
     from pipeline.documents import parse_text
     from pipeline.extraction import extract
-    from pipeline.warehouse import ensure_tables, load_figures
+    from pipeline.warehouse import ensure_tables
+    from schemas.arrow import to_arrow
+    from schemas.fields import TABLES
 
     sample: list[dict] = []
     for doc in generate(400, seed):
@@ -112,11 +114,15 @@ def bench_loading(rows: int, seed: int) -> None:
         try:
             ensure_tables(con)
             started = time.perf_counter()
-            load_figures(con, records, [], [])
-            seconds = time.perf_counter() - started
+            batch = to_arrow(records, TABLES["figures"])  # noqa: F841 - read by name in the SQL below
+            converted = time.perf_counter()
+            con.execute("INSERT INTO figures SELECT * FROM batch")
+            inserted = time.perf_counter()
         finally:
             con.close()
-    print(f"loading  {rows:,} figure rows into an empty warehouse in {seconds:.2f} s: {rows / seconds:,.0f} rows/s")
+    print(f"loading  {rows:,} figure rows: records to Arrow {converted - started:.2f} s ({rows / (converted - started):,.0f} rows/s), "
+          f"Arrow into DuckDB {inserted - converted:.2f} s ({rows / (inserted - converted):,.0f} rows/s), "
+          f"together {rows / (inserted - started):,.0f} rows/s")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -127,9 +133,10 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     print(f"humstat end-to-end benchmark, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.machine()}, "
           f"{os.cpu_count()} cores, Python {platform.python_version()}; HUMSTAT_WORKERS={os.environ.get('HUMSTAT_WORKERS', 'all cores')}")
-    bench_loading(args.load_rows, args.seed)
     for count in args.documents:
         bench_size(count, args.seed)
+    # last: its million records in this process would count in the runs' memory (forked children)
+    bench_loading(args.load_rows, args.seed)
 
 
 if __name__ == "__main__":
