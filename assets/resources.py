@@ -1,6 +1,7 @@
 """Resources, built in one place: where documents come from and where the warehouse is."""
 
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -37,6 +38,13 @@ def duckdb_writer(duckdb: DuckDBResource) -> Iterator[duckdb_module.DuckDBPyConn
         raise dg.RetryRequested(max_retries=DUCKDB_RETRIES, seconds_to_wait=2.0) from err
 
 
+def duckdb_memory_limit() -> str:
+    """DuckDB's memory for the warehouse steps (HUMSTAT_DUCKDB_MEMORY, default 2GB). DuckDB's own
+    default is 80% of the machine, which a large warehouse's claim checks and snapshot fill;
+    past the limit it spills to disk next to the database instead."""
+    return os.environ.get("HUMSTAT_DUCKDB_MEMORY", "2GB")
+
+
 class HumstatPaths(dg.ConfigurableResource):
     """Folders read by the pipeline."""
 
@@ -55,6 +63,6 @@ def build_resources(inbox: str | None = None, warehouse: str | None = None, refe
         "paths": HumstatPaths(
             inbox=str(inbox_dir(inbox)), reference=str(reference_dir(reference)), reports=str(reports), batches=str(batches_dir(database)),
         ),
-        "duckdb": DuckDBResource(database=str(database)),
+        "duckdb": DuckDBResource(database=str(database), connection_config={"memory_limit": duckdb_memory_limit()}),
         RUN_VALUES: PartitionSetIOManager(base_dir=str(database.parent / "run-values")),
     }
