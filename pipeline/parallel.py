@@ -9,13 +9,10 @@ workers would cost more than it saves.
 
 from __future__ import annotations
 
-import atexit
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from functools import lru_cache
 
 from pipeline.documents import Document
 from pipeline.extraction import extract
@@ -62,24 +59,13 @@ def extract_all(
             records.extend(extract(doc))
             advance(1)
         return records
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["pipeline.extraction", "pipeline.places"])
     records: list[dict] = []
-    try:
-        for chunk_records in _pool(processes).map(_extract_chunk, chunks(documents)):
+    # each worker loads the gazetteer once, before its first document
+    with ProcessPoolExecutor(max_workers=processes, mp_context=context, initializer=gazetteer) as pool:
+        for chunk_records in pool.map(_extract_chunk, chunks(documents)):
             for doc_records in chunk_records:
                 records.extend(doc_records)
             advance(len(chunk_records))
-    except BrokenProcessPool:
-        _pool.cache_clear()  # a worker died: the next call starts a fresh pool
-        raise
     return records
-
-
-@lru_cache(maxsize=1)
-def _pool(processes: int) -> ProcessPoolExecutor:
-    """One pool for the process's life: a run extracts batch after batch, and starting the fork
-    server and its workers (each loading the gazetteer) costs about a second each time."""
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["pipeline.extraction", "pipeline.places"])
-    pool = ProcessPoolExecutor(max_workers=processes, mp_context=context, initializer=gazetteer)
-    atexit.register(pool.shutdown)
-    return pool

@@ -26,12 +26,3 @@ def test_chunks_keep_every_document_in_order():
     docs = corpus(300_000)
     parts = list(chunks(docs, size=50_000))
     assert [d for part in parts for d in part] == docs and len(parts) > 3
-
-
-def test_later_calls_reuse_the_same_workers():
-    from pipeline import parallel
-
-    docs = corpus(PARALLEL_FROM_BYTES + 50_000)
-    first = extract_all(docs, processes=2)
-    pool = parallel._pool(2)
-    assert extract_all(docs, processes=2) == first and parallel._pool(2) is pool
