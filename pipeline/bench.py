@@ -33,6 +33,7 @@ def corpus_of(megabytes: float, seed: int = 7) -> list[Document]:
         size += len(doc.body.encode("utf-8"))
         if size >= megabytes * 1e6:
             return docs
+    return docs  # the generator ran out first
 
 
 def _size(docs: list[Document]) -> int:

@@ -7,7 +7,7 @@ import json
 import textwrap
 from datetime import date
 
-from pipeline.periods import period_label
+from pipeline.periods import span_label
 
 MARK_OPEN, MARK_CLOSE = "»", "«"
 
@@ -36,7 +36,7 @@ def _period(start: str | None, end: str | None, label: str | None = None) -> str
         return "-"
     if label:
         return label
-    return period_label(date.fromisoformat(start), date.fromisoformat(end) if end else None) if start else f"..{end}"
+    return span_label(date.fromisoformat(start), date.fromisoformat(end) if end else None) if start else f"..{end}"
 
 
 def explain(record: dict, body: str, number: int) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -30,7 +31,7 @@ class Period:
 
     @property
     def label(self) -> str:
-        return period_label(self.start, self.end)
+        return span_label(self.start, self.end)
 
     def shifted_years(self, years: int) -> Period:
         return Period(_shift_year(self.start, years), _shift_year(self.end, years) if self.end else None)
@@ -66,8 +67,10 @@ def month_period(year: int, month: int) -> Period:
 
 def period_label(start: date | None, end: date | None) -> str | None:
     """Canonical label: the shortest calendar name for the span, else `start..end`."""
-    if start is None:
-        return None
+    return span_label(start, end) if start is not None else None
+
+
+def span_label(start: date, end: date | None) -> str:
     if end is None:
         return f"{start.isoformat()}.."
     if start == end:
@@ -122,35 +125,47 @@ def _ctx_year(ctx: Context, text: str | None) -> int | None:
     return ctx.year
 
 
-def _between_days(m: re.Match, ctx: Context) -> Period | None:
-    y2 = _ctx_year(ctx, m["y2"])
-    y1 = int(m["y1"]) if m["y1"] else y2
-    if y1 is None:
+def _range_years(m: re.Match, ctx: Context, start: tuple[int, int], end: tuple[int, int]) -> tuple[int, int] | None:
+    """The years of a range's two ends, given each end's (month, day). An end that names no
+    year takes the other end's ("1 March 2020 to 30 June" ends in 2020), one year apart where
+    the dates would otherwise run backwards ("20 December to 5 January 2021" starts in 2020);
+    with neither written, the end is in the year the text is about."""
+    y1 = int(m["y1"]) if m["y1"] else None
+    y2 = int(m["y2"]) if m["y2"] else (None if y1 is not None else ctx.year)
+    backwards = start > end
+    if y2 is None:
+        if y1 is None:
+            return None
+        y2 = y1 + 1 if backwards else y1
+    elif y1 is None:
+        y1 = y2 - 1 if backwards else y2
+    return y1, y2
+
+
+def _day_range(m: re.Match, ctx: Context, first_month: str) -> Period | None:
+    start, end = (_month(first_month), int(m["d1"])), (_month(m["m2"]), int(m["d2"]))
+    years = _range_years(m, ctx, start, end)
+    if years is None:
         return None
-    a = _day_month(m["d1"], m["m1"] or m["m2"], y1)
-    b = _day_month(m["d2"], m["m2"], y2)
+    a = _day_month(m["d1"], first_month, years[0])
+    b = _day_month(m["d2"], m["m2"], years[1])
     return Period(a, b) if a and b and a <= b else None
+
+
+def _between_days(m: re.Match, ctx: Context) -> Period | None:
+    return _day_range(m, ctx, m["m1"] or m["m2"])
 
 
 def _between_days_us(m: re.Match, ctx: Context) -> Period | None:
-    y2 = _ctx_year(ctx, m["y2"])
-    y1 = int(m["y1"]) if m["y1"] else y2
-    if y1 is None:
-        return None
-    a = _day_month(m["d1"], m["m1"], y1)
-    b = _day_month(m["d2"], m["m2"], y2)
-    return Period(a, b) if a and b and a <= b else None
+    return _day_range(m, ctx, m["m1"])
 
 
 def _between_months(m: re.Match, ctx: Context) -> Period | None:
-    y2 = _ctx_year(ctx, m["y2"])
-    y1 = int(m["y1"]) if m["y1"] else y2
-    if y1 is None:
-        return None
     a, b = _month(m["m1"]), _month(m["m2"])
-    if not m["y1"] and a > b:
-        y1 -= 1
-    return Period(date(y1, a, 1), month_end(y2, b))
+    years = _range_years(m, ctx, (a, 1), (b, 1))
+    if years is None:
+        return None
+    return Period(date(years[0], a, 1), month_end(years[1], b))
 
 
 def _half(m: re.Match, ctx: Context) -> Period | None:
@@ -240,7 +255,7 @@ RANGE_WORD = r"(?:-|–|—|to|until|till|and|through)"
 # Each pattern, the function that reads it, its role, and what the text must hold for the
 # pattern to be worth running (a month name, a digit, a written year, a word): most sentences
 # skip most patterns, and a sentence that holds none of these has no period at all.
-PATTERNS: list[tuple[re.Pattern, object, str, tuple[str, ...]]] = [
+PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], Period | None], str, tuple[str, ...]]] = [
     (re.compile(rf"\b(?:between\s+|from\s+)?(?P<d1>{DAY})(?:\s+(?P<m1>{MONTH}))?(?:\s+(?P<y1>{YEAR}))?\s*{RANGE_WORD}\s*(?P<d2>{DAY})\s+(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?\b", re.I), _between_days, "reference", ("MONTH", "DIGIT")),
     (re.compile(rf"\b(?:between\s+|from\s+)?(?P<m1>{MONTH})\s+(?P<d1>{DAY})(?:,?\s+(?P<y1>{YEAR}))?\s*{RANGE_WORD}\s*(?P<m2>{MONTH})\s+(?P<d2>{DAY})(?:,?\s+(?P<y2>{YEAR}))?\b", re.I), _between_days_us, "reference", ("MONTH", "DIGIT")),
     (re.compile(rf"\b(?:between\s+|from\s+)?(?P<m1>{MONTH})(?:\s+(?P<y1>{YEAR}))?\s*{RANGE_WORD}\s*(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?\b", re.I), _between_months, "reference", ("MONTH",)),
@@ -365,7 +380,7 @@ def _with_role(text: str, p: PeriodMention) -> PeriodMention:
 
 def same_period_comparisons(text: str, reference: Period | None) -> list[tuple[int, int, Period]]:
     """'the same period in 2020' / 'last year': the reference span moved to that year."""
-    out = []
+    out: list[tuple[int, int, Period]] = []
     if reference is None or reference.end is None:
         return out
     for m in SAME_PERIOD.finditer(text):

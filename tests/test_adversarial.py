@@ -1,6 +1,8 @@
 """Hostile and generated input: the extractor never raises, every span is inside the body,
 and bounds are ordered. Throughput is measured by `make bench-extract`, not here."""
 
+from datetime import date
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -12,11 +14,14 @@ WORDS = [
     "third", "half", "doubled", "dozens", "thousands", "of", "in", "2021", "Q3", "May", "the",
     "first", "since", "UNAMA", "said", "(", ")", ",", ".", "-", "1,659", "5,1100", "816 000",
     "3.3", "million", "Thirty-two", "one", "in", "five", "Kabul", "Afghanistan", "\n", "\n\n",
+    "3", "14", "December", "2019",
 ]
+# documents without a date too: every period must then come from the text alone
+PUBLISHED = st.one_of(st.none(), st.dates(min_value=date(2000, 1, 1), max_value=date(2026, 1, 1)))
 
 
-def check(body: str) -> None:
-    for r in figures_of(body):
+def check(body: str, published: date | None = date(2021, 8, 12)) -> None:
+    for r in figures_of(body, published=published):
         assert 0 <= r["char_start"] < r["char_end"] <= len(body)
         assert body[r["char_start"] : r["char_end"]] == r["text"]
         if r["low"] is not None:
@@ -53,9 +58,9 @@ def test_binary_like_and_unicode_noise():
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(WORDS), max_size=60))
-def test_generated_sentences(words):
-    check(" ".join(words))
+@given(st.lists(st.sampled_from(WORDS), max_size=60), PUBLISHED)
+def test_generated_sentences(words, published):
+    check(" ".join(words), published)
 
 
 @settings(max_examples=200, deadline=None)

@@ -26,6 +26,21 @@ def test_absolute_periods():
     assert labels("during 2023") == [("2023", "reference")]
 
 
+def test_a_range_end_without_a_year_takes_the_other_ends():
+    # the start's year, not the document's, and with no document date at all
+    for doc_date in (DOC_DATE, None):
+        assert labels("from 3 February 2019 to 14 May", doc_date) == [("2019-02-03..2019-05-14", "reference")]
+        assert labels("from April 4, 2019 to May 14", doc_date) == [("2019-04-04..2019-05-14", "reference")]
+        assert labels("between April 2019 and July", doc_date) == [("2019-04-01..2019-07-31", "reference")]
+    # a range that crosses the new year: the end without a year is in the next one, the start
+    # without one in the year before
+    assert labels("from 12 November 2019 to 8 February") == [("2019-11-12..2020-02-08", "reference")]
+    assert labels("from 12 November to 8 February 2020") == [("2019-11-12..2020-02-08", "reference")]
+    assert labels("between October and March 2020") == [("2019-10-01..2020-03-31", "reference")]
+    # no year written and no document date: no period rather than a guess
+    assert labels("from 3 February to 14 May", doc_date=None) == []
+
+
 def test_relative_periods_resolve_against_the_document_date():
     assert labels("last year") == [("2020", "relative")]
     assert labels("this month") == [("2021-08-01..2021-08-12", "relative")]

@@ -87,7 +87,7 @@ def alias_table() -> AliasTable:
     with open(DATA_DIR / "sources.yaml", encoding="utf-8") as f:
         table: dict[str, list[str]] = yaml.safe_load(f)
     names = {canonical: [canonical, *aliases] for canonical, aliases in table.items()}
-    canonical = {}
+    canonical: dict[str, str] = {}
     for name, aliases in names.items():
         for alias in aliases:
             canonical.setdefault(_key(alias), name)

@@ -90,7 +90,7 @@ class ParagraphState:
     period_words: str = ""
     attribution: str | None = None
     attribution_words: str = ""
-    carried: tuple[str, str] | None = None
+    carried: tuple[str, str | None] | None = None
     places: list[tuple[int, str, str | None]] = field(default_factory=list)
     # Sentences stating no figure whose period and places are not read yet: only a later
     # figure of the paragraph needs them, and most paragraphs state none.
@@ -217,7 +217,7 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
             state.period, state.period_words = period, period_words
             ctx.period, ctx.period_words, ctx.period_source = period, period_words, attributed
     last = next((m for m in reversed(mentions) if m.metric), None)
-    if last is not None:
+    if last is not None and last.metric:
         state.carried = (last.metric, last.population)
     return records
 

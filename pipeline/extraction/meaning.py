@@ -215,7 +215,7 @@ def _counts_something_else(tokens: list[Token], m: Mention) -> bool:
 def assign_meaning(
     tokens: list[Token],
     mentions: list[Mention],
-    carried: tuple[str, str] | None,
+    carried: tuple[str, str | None] | None,
     civilian_context: bool,
     armed: bool | None = None,
     sentence_civilian: bool | None = None,

@@ -25,7 +25,7 @@ from pipeline.extraction.lexicon import (
 from pipeline.extraction.numbers import NumberExpr, read_numbers
 from pipeline.extraction.phrases import PhraseTable
 from pipeline.extraction.tokens import Token
-from pipeline.periods import MONTHS
+from pipeline.periods import MONTHS, Period
 
 MAX_DIGITS = 15  # "100,000,000,000" is the longest count any report states
 RANGE_JOINERS = frozenset({"to", "-", "–", "—", "and"})
@@ -54,7 +54,7 @@ class Mention:
     population: str | None = None
     population_named: bool = False  # the population was read from the number's own words
     parent: int | None = None  # index of the parent mention in the sentence
-    comparison: object = None  # for a change: the period it compares with, once known
+    comparison: Period | None = None  # for a change: the period it compares with, once known
 
 
 def _words(tokens: list[Token], start: int, stop: int) -> list[str]:
@@ -240,7 +240,9 @@ def _mention(tokens: list[Token], expr: NumberExpr) -> Mention:
         kind = "change"  # "-61%": a signed percent is a change
     elif expr.percent or expr.form in ("fraction", "one_in"):
         kind = _percent_kind(tokens, expr)
-    qualifier, low, high = "exact", value, value
+    qualifier = "exact"
+    low: float | None = value
+    high: float | None = value
     evidence: dict = {}
     q = _qualifier_before(tokens, expr.first, expr.stop)
     after = tuple(t.lower for t in tokens[expr.stop : expr.stop + 2])
