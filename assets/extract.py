@@ -8,6 +8,7 @@ from assets.partitions import INBOX_BATCHES, ONE_RUN_PER_BACKFILL
 from assets.previews import markdown_table
 from assets.resources import RUN_VALUES
 from pipeline.extraction import EXTRACTOR_VERSION
+from pipeline.extraction.failures import ERROR_KEY, is_failure
 from pipeline.parallel import extract_all
 from pipeline.progress import tracking
 
@@ -17,15 +18,19 @@ def extracted_figures(context: dg.AssetExecutionContext, source_documents: Inbox
     documents = source_documents.to_extract
     with tracking(len(documents), "documents") as advance:  # progress on a terminal, under `humstat run`
         records = extract_all(documents, advance=advance)  # on every core (HUMSTAT_WORKERS)
-    context.log.info(f"extracted {len(records)} figures from {len(source_documents.to_extract)} new or re-read documents")
+    failed = [r for r in records if is_failure(r)]
+    context.log.info(f"extracted {len(records) - len(failed)} figures from {len(documents)} new or re-read documents")
+    for failure in failed:
+        context.log.error(f"the extractor raised {failure[ERROR_KEY]} on {failure['path']}: quarantined in rejected_figures")
     return dg.MaterializeResult(
         value=records,
         metadata={
-            "figures": dg.MetadataValue.int(len(records)),
-            "documents_extracted": dg.MetadataValue.int(len(source_documents.to_extract)),
+            "figures": dg.MetadataValue.int(len(records) - len(failed)),
+            "documents_extracted": dg.MetadataValue.int(len(documents)),
+            "documents_failed": dg.MetadataValue.int(len(failed)),
             "extractor_version": EXTRACTOR_VERSION,
             "preview": dg.MetadataValue.md(
-                markdown_table(records, ["text", "kind", "metric", "population", "period_label", "attributed_to", "sentence", "evidence"])
+                markdown_table([r for r in records if not is_failure(r)], ["text", "kind", "metric", "population", "period_label", "attributed_to", "sentence", "evidence"])
             ),
         },
     )

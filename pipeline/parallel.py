@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
 from pipeline.documents import Document
-from pipeline.extraction import extract
+from pipeline.extraction.failures import extract_or_report
 from pipeline.places import gazetteer
 
 PARALLEL_FROM_BYTES = 1_000_000  # below this, one process is quicker
@@ -44,24 +44,24 @@ def chunks(documents: list[Document], size: int = CHUNK_BYTES) -> Iterator[list[
 
 
 def _extract_chunk(documents: list[Document]) -> list[list[dict]]:
-    return [extract(doc) for doc in documents]
+    return [extract_or_report(doc) for doc in documents]
 
 
 def extract_all(
     documents: list[Document], processes: int | None = None, advance: Callable[[int], None] = lambda done: None
 ) -> list[dict]:
     """The figures of every document, in document order, whatever the number of processes;
+    a document the extractor raises on gives one failure record instead (see `failures`).
     `advance(n)` is told each time n more documents are done."""
     processes = workers() if processes is None else processes
+    records: list[dict] = []
     if processes <= 1 or sum(len(d.body) for d in documents) < PARALLEL_FROM_BYTES:
-        records = []
         for doc in documents:
-            records.extend(extract(doc))
+            records.extend(extract_or_report(doc))
             advance(1)
         return records
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["pipeline.extraction", "pipeline.places"])
-    records: list[dict] = []
     # each worker loads the gazetteer once, before its first document
     with ProcessPoolExecutor(max_workers=processes, mp_context=context, initializer=gazetteer) as pool:
         for chunk_records in pool.map(_extract_chunk, chunks(documents)):

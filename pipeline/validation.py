@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import datetime
 
 import pandas as pd
 import pandera.pandas as pa
 
 from pipeline.documents import utc_now
+from pipeline.extraction.failures import ERROR_KEY, EXTRACTOR_RAISED, is_failure
 from schemas.fields import FIGURE_FIELDS, names
 from schemas.models import FIGURE_CHECKS, FigureSchema, describe_failure
 
@@ -41,6 +43,27 @@ def span_failures(records: list[dict], bodies: dict[str, str]) -> dict[int, str]
 
 
 def validate_figures(records: list[dict], bodies: dict[str, str]) -> ValidatedFigures:
+    now = utc_now()
+    failed = [_extraction_failure(r, now) for r in records if is_failure(r)]
+    if failed:
+        records = [r for r in records if not is_failure(r)]
+    checked = _validate(records, bodies, now)
+    return ValidatedFigures(checked.valid, checked.rejected + failed)
+
+
+def _extraction_failure(record: dict, now: datetime) -> dict:
+    return {
+        "figure_id": record["figure_id"],
+        "doc_id": record["doc_id"],
+        "check": EXTRACTOR_RAISED,
+        "reason": f"the extractor raised {record[ERROR_KEY]} on this document, so none of its figures were read; "
+        "this is a bug to report with the file, and `humstat run --full` reads it again once it is fixed",
+        "input": json.dumps(record, ensure_ascii=False),
+        "rejected_at": now,
+    }
+
+
+def _validate(records: list[dict], bodies: dict[str, str], now: datetime) -> ValidatedFigures:
     frame = figures_frame(records)
     problems: dict[int, list[tuple[str, str]]] = {}
     for i, message in span_failures(records, bodies).items():
@@ -60,7 +83,6 @@ def validate_figures(records: list[dict], bodies: dict[str, str]) -> ValidatedFi
             rows = range(len(records)) if index is None or index != index else [int(index)]
             for i in rows:
                 problems.setdefault(i, []).append((check, reason))
-    now = utc_now()
     valid, rejected = [], []
     for i, record in enumerate(records):
         if i not in problems:

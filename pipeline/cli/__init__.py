@@ -20,7 +20,7 @@ from typing import NoReturn
 
 from pipeline.cli.errors import UNUSABLE, report
 from pipeline.documents import Document, DocumentError, read_document
-from pipeline.extraction import extract
+from pipeline.extraction.failures import ERROR_KEY, extract_or_report, is_failure
 from schemas.fields import FIGURE_FIELDS
 
 DESCRIPTION = """\
@@ -63,10 +63,20 @@ def _documents(files: list[str], failed: list[str]) -> Iterator[Document]:
             failed.append(name)
 
 
+def _figures(doc: Document, failed: list[str]) -> list[dict]:
+    """The document's figures; if the extractor raises on it, it is named with the error."""
+    records = extract_or_report(doc)
+    if records and is_failure(records[0]):
+        print(f"humstat: {doc.path}: the extractor raised {records[0][ERROR_KEY]}; please report it with the file", file=sys.stderr)
+        failed.append(doc.path)
+        return []
+    return records
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     failed: list[str] = []
     for doc in _documents(args.files, failed):
-        for record in extract(doc):
+        for record in _figures(doc, failed):
             row = {f.name: record.get(f.name) for f in FIGURE_FIELDS}
             print(json.dumps(row, ensure_ascii=False))
     return 1 if len(failed) == len(args.files) else 0
@@ -79,7 +89,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     for doc in _documents(args.files, failed):
         if len(args.files) > 1:
             print(f"== {doc.path}")
-        print(explain_document(extract(doc), doc.body))
+        print(explain_document(_figures(doc, failed), doc.body))
     return 1 if len(failed) == len(args.files) else 0
 
 

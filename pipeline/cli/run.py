@@ -99,16 +99,23 @@ def run_pipeline(inbox: str | None = None, warehouse: str | None = None, full: b
     print(summary(warehouse))
     if warnings:
         print(f"warning checks not passed: {', '.join(sorted(warnings))}")
-    return 1 if failed_checks or not reconciled else 0
+    extractor_failed = extracted.get("documents_failed", 0)
+    if extractor_failed:
+        print(f"humstat: the extractor raised on {extractor_failed} documents, whose figures are missing: a bug to report; "
+              "see rejected_figures (check extractor_raised) for the files and errors", file=sys.stderr)
+    return 1 if failed_checks or not reconciled or extractor_failed else 0
 
 
 def print_accounting(read: dict, extracted: dict, checked: dict) -> bool:
     """Every file is a document or a rejection; every figure is loaded or rejected."""
     files, documents, rejected = read.get("files", 0), read.get("documents", 0), read.get("rejected_files", 0)
     figures, valid, invalid = extracted.get("figures", 0), checked.get("valid", 0), checked.get("rejected", 0)
-    files_ok, figures_ok = files == documents + rejected, figures == valid + invalid
+    # a document the extractor raised on is quarantined with the rejected figures, as one row
+    failed = extracted.get("documents_failed", 0)
+    files_ok, figures_ok = files == documents + rejected, figures + failed == valid + invalid
+    failures = f" + {failed} extractor failures" if failed else ""
     print(f"accounting: {files} files = {documents} documents + {rejected} rejected{'' if files_ok else '  MISMATCH'}; "
-          f"{figures} figures extracted = {valid} loaded + {invalid} rejected{'' if figures_ok else '  MISMATCH'}")
+          f"{figures} figures extracted{failures} = {valid} loaded + {invalid} rejected{'' if figures_ok else '  MISMATCH'}")
     if not (files_ok and figures_ok):
         print("humstat: the accounting does not reconcile; nothing was lost silently, but something was not counted", file=sys.stderr)
     return files_ok and figures_ok
