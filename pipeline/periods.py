@@ -165,7 +165,8 @@ def _between_months(m: re.Match, ctx: Context) -> Period | None:
     years = _range_years(m, ctx, (a, 1), (b, 1))
     if years is None:
         return None
-    return Period(date(years[0], a, 1), month_end(years[1], b))
+    first, last = date(years[0], a, 1), month_end(years[1], b)
+    return Period(first, last) if first <= last else None  # "October 2030 to December 2021": a slip
 
 
 def _half(m: re.Match, ctx: Context) -> Period | None:

@@ -59,6 +59,13 @@ def test_ranges_keep_both_ends_and_value_is_the_low_end():
         assert figure["metric"] == metric
 
 
+def test_a_range_written_backwards_is_two_numbers_not_a_range():
+    records = figures_of("Between 70 and 9 fighters were captured near the dam, the officer said.")
+    assert [r for r in records if r["qualifier"] == "range"] == []
+    assert all(r["low"] is None or r["low"] <= r["value"] for r in records)
+    assert all(r["high"] is None or r["value"] <= r["high"] for r in records)
+
+
 def test_vague_amounts_are_at_least_lower_bounds():
     records = figures_of(
         "Dozens of people were injured in the stampede. Tens of thousands of people were displaced by the floods "

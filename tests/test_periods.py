@@ -39,6 +39,9 @@ def test_a_range_end_without_a_year_takes_the_other_ends():
     assert labels("between October and March 2020") == [("2019-10-01..2020-03-31", "reference")]
     # no year written and no document date: no period rather than a guess
     assert labels("from 3 February to 14 May", doc_date=None) == []
+    # both years written, the end before the start: a slip, not a period
+    assert ("2019-10-01..2018-12-31", "reference") not in labels("between October 2019 and December 2018")
+    assert all(p.period.start <= p.period.end for p in find_periods("between October 2019 and December 2018", DOC_DATE))
 
 
 def test_relative_periods_resolve_against_the_document_date():

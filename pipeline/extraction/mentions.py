@@ -212,11 +212,11 @@ def _joins_range(tokens: list[Token], a: NumberExpr, b: NumberExpr) -> bool:
         return False
     before = tokens[a.first - 1].lower if a.first > 0 else ""
     before2 = tokens[a.first - 2].lower if a.first > 1 else ""
-    if joiner == "and":
-        return before == "between" or before2 == "between"
     if before == "from" or before2 == "from":
         return False  # "from 507 to 202" is a before/after pair
-    return b.value >= a.value
+    if joiner == "and" and before != "between" and before2 != "between":
+        return False
+    return b.value >= a.value  # "between 30 and 2": two numbers as written, not a range
 
 
 def _make_range(m: Mention, a: NumberExpr, b: NumberExpr, tokens: list[Token]) -> None:
