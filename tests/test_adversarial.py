@@ -14,7 +14,8 @@ WORDS = [
     "third", "half", "doubled", "dozens", "thousands", "of", "in", "2021", "Q3", "May", "the",
     "first", "since", "UNAMA", "said", "(", ")", ",", ".", "-", "1,659", "5,1100", "816 000",
     "3.3", "million", "Thirty-two", "one", "in", "five", "Kabul", "Afghanistan", "\n", "\n\n",
-    "3", "14", "December", "2019",
+    "3", "14", "December", "2019", "October 2030", "since May 2031", "the same period last year",
+    "between 1 and 30 June", "from 507 to 202", "the previous quarter",
 ]
 # documents without a date too: every period must then come from the text alone
 PUBLISHED = st.one_of(st.none(), st.dates(min_value=date(2000, 1, 1), max_value=date(2026, 1, 1)))
@@ -28,6 +29,8 @@ def check(body: str, published: date | None = date(2021, 8, 12)) -> None:
             assert r["low"] <= r["value"]
         if r["high"] is not None:
             assert r["value"] <= r["high"]
+        for start, end in ((r["period_start"], r["period_end"]), (r["comparison_start"], r["comparison_end"])):
+            assert start is None or end is None or start <= end
 
 
 def test_a_megabyte_of_one_number_list():
