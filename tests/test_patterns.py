@@ -140,7 +140,6 @@ def test_fraction_change_takes_period_and_comparison_from_the_right_years():
     assert (figure["comparison_start"], figure["comparison_end"]) == ("2019-01-01", "2019-12-31")
 
 
-@_gap("'doubled to 40,000 in 2022' gives the change comparison=2022 and no period; 2022 is its period")
 def test_multiplier_with_target_count_keeps_the_year_as_its_period():
     figure = only(figures_of("The number of displaced people doubled to 40,000 in 2022."), "doubled")
     assert (figure["period_start"], figure["period_end"]) == ("2022-01-01", "2022-12-31")
@@ -181,6 +180,19 @@ def test_quarter_comparisons_named_and_previous():
     assert (named["comparison_start"], named["comparison_end"]) == ("2020-04-01", "2020-06-30")
     previous = only(figures_of("Attacks on health workers rose 8% in Q3 2020 compared to the previous quarter."), "8%")
     assert (previous["comparison_start"], previous["comparison_end"]) == ("2020-04-01", "2020-06-30")
+
+
+def test_a_change_between_two_values_takes_their_periods():
+    records = figures_of("Recorded abductions rose 40% to 84 in Q2 2022, from 60 during Q1 2022.")
+    change = only(records, "40%")
+    assert (change["period_start"], change["period_end"]) == ("2022-04-01", "2022-06-30")
+    assert (change["comparison_start"], change["comparison_end"]) == ("2022-01-01", "2022-03-31")
+    assert [only(records, v)["period_start"] for v in ("84", "60")] == ["2022-04-01", "2022-01-01"]
+    # the value it went to dates the change; a compared period is not that value's
+    named = only(figures_of("Abductions fell 10% to 54 in May 2022 compared with April."), "10%")
+    assert (named["period_start"], named["comparison_start"]) == ("2022-05-01", "2022-04-01")
+    stated = only(figures_of("In 2022 abductions fell 10% to 54 compared with 2021."), "10%")
+    assert (stated["period_start"], stated["comparison_start"]) == ("2022-01-01", "2021-01-01")
 
 
 def test_from_month_is_the_month_before_the_period():

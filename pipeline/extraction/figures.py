@@ -186,10 +186,11 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
         attributed = who or state.attribution or ctx.title_source or ctx.last_attribution
         if attributed in GENERIC_BODIES and ctx.title_source and ctx.title_source not in GENERIC_BODIES:
             attributed = ctx.title_source  # "the UN" in a UNMISS press release is UNMISS
-        period, period_words = _reference_period(m, n, mentions, tokens, references, periods, ctx, state, attributed, text, words)
+        went_to, came_from = _change_between_values(m, n, mentions, tokens, periods)
+        period, period_words = went_to or _reference_period(m, n, mentions, tokens, references, periods, ctx, state, attributed, text, words)
         comparison, comparison_words = (None, "")
         if m.kind == "change":
-            comparison, comparison_words = _comparison_period(m, tokens, text, seg.start, periods, period, ctx)
+            comparison, comparison_words = came_from or _comparison_period(m, tokens, text, seg.start, periods, period, ctx)
             m.comparison = comparison
             if comparison is not None and period is not None:
                 ctx.last_comparison = (period, comparison)
@@ -331,6 +332,34 @@ def figure_record(doc: Document, m: Mention, start: int, end: int, sentence: str
 
 def _shift(p: PeriodMention, offset: int) -> PeriodMention:
     return PeriodMention(p.start + offset, p.end + offset, p.period, p.role, p.words)
+
+
+def _change_between_values(
+    m: Mention, n: int, mentions: list[Mention], tokens: list[Token], periods: list[PeriodMention]
+) -> tuple[tuple[Period, str] | None, tuple[Period, str] | None]:
+    """'up 28% to 215 in Q3, from 168 during Q2': a change that names the value it went to is
+    dated by that value's period, and one that names the value it came from is compared with
+    that value's; each is the first period written after the value, before the next figure."""
+    if m.kind != "change" or n + 1 >= len(mentions):
+        return None, None
+    went_to = mentions[n + 1]
+    if went_to.kind != "count" or [t.lower for t in tokens[m.stop : went_to.first]] != ["to"]:
+        return None, None
+    rest = mentions[n + 2 :]
+    k = next((k for k, x in enumerate(rest) if x.kind == "count" and x.first > 0 and tokens[x.first - 1].lower == "from"), None)
+    next_first = rest[0].first if rest else len(tokens)
+    to_period = _first_period_between(periods, tokens[went_to.stop - 1].end, tokens[next_first - 1].end + 1, ("reference", "day"))
+    went = (to_period.period, f"of the value it went to: {to_period.words}") if to_period else None
+    if k is None:
+        return went, None
+    came_from = rest[k]
+    after_from = rest[k + 1].first if k + 1 < len(rest) else len(tokens)
+    from_period = _first_period_between(periods, tokens[came_from.stop - 1].end, tokens[after_from - 1].end + 1, ("reference", "day", "comparison"))
+    return went, (from_period.period, f"of the value it came from: {from_period.words}") if from_period else None
+
+
+def _first_period_between(periods: list[PeriodMention], start: int, end: int, roles: tuple[str, ...]) -> PeriodMention | None:
+    return next((p for p in periods if start <= p.start < end and p.role in roles), None)
 
 
 def _as_period(p: PeriodMention, ctx: DocumentContext) -> Period:
