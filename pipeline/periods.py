@@ -181,6 +181,24 @@ def _quarter(m: re.Match, ctx: Context) -> Period | None:
     return quarter_period(y, q) if y and 1 <= q <= 4 else None
 
 
+def _latest(period: Period, ctx: Context, shifted: Period) -> Period:
+    """A quarter or half named without a year is the document's year's, or the year before's
+    where that one had not yet begun when the document was written."""
+    if not ctx.year_written and ctx.doc_date is not None and period.start > ctx.doc_date:
+        return shifted
+    return period
+
+
+def _quarter_without_year(m: re.Match, ctx: Context) -> Period | None:
+    q, y = ORDINALS[m["q"].lower()], ctx.year
+    return _latest(quarter_period(y, q), ctx, quarter_period(y - 1, q)) if y else None
+
+
+def _half_without_year(m: re.Match, ctx: Context) -> Period | None:
+    half, y = (1 if m["which"].lower() == "first" else 2), ctx.year
+    return _latest(half_period(y, half), ctx, half_period(y - 1, half)) if y else None
+
+
 def _first_months(m: re.Match, ctx: Context) -> Period | None:
     y = _ctx_year(ctx, m["y"])
     count = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "nine": 9}.get(m["n"].lower())
@@ -221,6 +239,8 @@ def _relative(m: re.Match, ctx: Context) -> Period | None:
             prev = date(d.year, d.month, 1) - timedelta(days=1)
             return month_period(prev.year, prev.month)
         return Period(date(d.year, d.month, 1), d)
+    if "quarter" in phrase:  # "this quarter" only: "the previous quarter" is before the figure's own period
+        return Period(date(d.year, 3 * ((d.month - 1) // 3) + 1, 1), d)
     if "week" in phrase:
         return Period(d - timedelta(days=7), d)
     if "24 hours" in phrase or "day" in phrase:
@@ -264,13 +284,16 @@ PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], Period | None], s
     (re.compile(rf"\bH(?P<which>[12])\s+(?P<y>{YEAR})\b"), _half, "reference", ("H", "YEAR")),
     (re.compile(rf"\b(?P<q>{QUARTER_WORDS})\s+quarter\s+of\s+(?:(?P<y>{YEAR})|the\s+year|this\s+year)", re.I), _quarter, "reference", ("quarter",)),
     (re.compile(rf"\bQ(?P<q>[1-4])(?:\s+(?P<y>{YEAR}))?\b"), _quarter, "reference", ("Q",)),
+    # "in the second quarter", "the first half": the year the text is about (not "... of 2020", read above)
+    (re.compile(rf"\bthe\s+(?P<q>{QUARTER_WORDS})\s+quarter\b(?!\s+of\b)", re.I), _quarter_without_year, "reference", ("quarter",)),
+    (re.compile(r"\bthe\s+(?P<which>first|second)\s+half\b(?!\s+of\b)", re.I), _half_without_year, "reference", ("half",)),
     (re.compile(rf"\bfirst\s+(?P<n>two|three|four|five|six|nine)\s+months\s+of\s+(?:(?P<y>{YEAR})|the\s+year|this\s+year)", re.I), _first_months, "reference", ("months",)),
     (re.compile(rf"\b(?P<d>{DAY})\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b", re.I), _day, "day", ("MONTH", "DIGIT")),
     (re.compile(rf"\b(?P<m>{MONTH})\s+(?P<d>{DAY})(?:st|nd|rd|th)?(?:,?\s+(?P<y>{YEAR}))?\b(?!\s*(?:%|per|percent|civilian|people|killed))", re.I), _day, "day", ("MONTH", "DIGIT")),
     (re.compile(rf"\b(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b", re.I), _month_year, "reference", ("MONTH",)),
     (re.compile(rf"\b(?P<cue>mid-?year|half-?year|annual)\s+(?:report|update|review)(?:\s+(?:for\s+)?(?P<y>{YEAR}))?", re.I), _report_cue, "reference", ("REPORT",)),
     (re.compile(rf"(?<![\d,.])(?P<y>{YEAR})(?!\d|,\d)", re.I), _year, "reference", ("YEAR",)),
-    (re.compile(r"\b(?:(?:last|previous|past|this)\s+(?:year|month|week)|(?:the\s+)?(?:past|last)\s+24\s+hours)\b", re.I), _relative, "relative", ("RELATIVE",)),
+    (re.compile(r"\b(?:(?:last|previous|past|this)\s+(?:year|month|week)|this\s+quarter|(?:the\s+)?(?:past|last)\s+24\s+hours)\b", re.I), _relative, "relative", ("RELATIVE",)),
 ]
 
 SINCE = re.compile(
@@ -351,7 +374,7 @@ def _cues_present(text: str, lower: str) -> set[str]:
             present.add(word)
     if "year" in lower or "annual" in lower:
         present.add("REPORT")  # "annual report", "mid-year update"
-    if "year" in lower or "month" in lower or "week" in lower or "hours" in lower:
+    if "year" in lower or "month" in lower or "week" in lower or "hours" in lower or "quarter" in lower:
         present.add("RELATIVE")
     return present
 

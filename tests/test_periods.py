@@ -44,6 +44,19 @@ def test_a_range_end_without_a_year_takes_the_other_ends():
     assert all(p.period.start <= p.period.end for p in find_periods("between October 2019 and December 2018", DOC_DATE))
 
 
+def test_a_quarter_or_half_without_a_year_is_the_latest_one_begun():
+    assert labels("in the first half") == [("2021-H1", "reference")]
+    assert labels("during the third quarter") == [("2021-Q3", "reference")]
+    # written in January: "the fourth quarter" is last year's
+    assert labels("in the fourth quarter", doc_date=date(2022, 1, 15)) == [("2021-Q4", "reference")]
+    assert labels("in the second half", doc_date=date(2021, 3, 1)) == [("2020-H2", "reference")]
+    # a year the text names is taken as written, begun or not
+    assert labels("In 2023, in the third quarter") == [("2023", "reference"), ("2023-Q3", "reference")]
+    assert labels("in the first quarter", doc_date=None) == []
+    # "the first quarter of ..." is read by the patterns that name its year
+    assert labels("the first quarter of the year") == [("2021-Q1", "reference")]
+
+
 def test_relative_periods_resolve_against_the_document_date():
     assert labels("last year") == [("2020", "relative")]
     assert labels("this month") == [("2021-08-01..2021-08-12", "relative")]
