@@ -305,7 +305,9 @@ COMPARISON = re.compile(
     # "compared to the previous reporting period this year (April to June 2024)"
     r"|\b(?:compared|comparison)\s+(?:to|with)\s+the\s+(?:previous|preceding|last|same)\s+[a-z\s]{0,40}\(\s*"
     # "dropped to a sixth of those reported in November"
-    r"|\b(?:of|than)\s+(?:those|that|the\s+\w+)\s+(?:reported|recorded|documented)\s+(?:in|during)\s+)$",
+    r"|\b(?:of|than)\s+(?:those|that|the\s+\w+)\s+(?:reported|recorded|documented)\s+(?:in|during)\s+"
+    # "a sixth of the 2019 total", "three times the 2019 level", "half the 2019 figure"
+    r"|\b(?:half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth|times|twice)\s+(?:of\s+)?the\s+)$",
     re.I,
 )
 SAME_PERIOD = re.compile(

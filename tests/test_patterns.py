@@ -133,11 +133,15 @@ def test_fractions_are_changes_in_percent():
     assert down["kind"] == "change" and down["value"] == pytest.approx(-83.3, abs=0.05)
 
 
-@_gap("'dropped to a sixth of the 2019 total in 2021' swaps them: period=2019, comparison=2021")
 def test_fraction_change_takes_period_and_comparison_from_the_right_years():
     figure = only(figures_of("Civilian casualties dropped to a sixth of the 2019 total in 2021."), "a sixth")
     assert (figure["period_start"], figure["period_end"]) == ("2021-01-01", "2021-12-31")
     assert (figure["comparison_start"], figure["comparison_end"]) == ("2019-01-01", "2019-12-31")
+    # the year of the total it is a part or a multiple of is the comparison, wherever it stands
+    times = only(figures_of("Abductions in 2023 were three times the 2018 level."), "three times")
+    assert (times["period_start"], times["comparison_start"]) == ("2023-01-01", "2018-01-01")
+    half = only(figures_of("In 2022, killings of aid workers fell to half the 2017 figure."), "half")
+    assert (half["period_start"], half["comparison_start"]) == ("2022-01-01", "2017-01-01")
 
 
 def test_multiplier_with_target_count_keeps_the_year_as_its_period():
