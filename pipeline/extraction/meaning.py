@@ -134,6 +134,9 @@ def _scan_right(tokens: list[Token], lo: int, hi: int, armed: bool, starts: froz
                 words.append(" ".join(t.text for t in tokens[i : i + hit[1]]))
                 i += hit[1]
                 continue
+        if after_metric_copula and w in ("a", "an"):
+            i += 1  # "... killed was a child": the complement's article
+            continue
         if found.population is None or after_metric_copula:
             pop = population_at(tokens, i)
             if pop and (found.metric is None or after_metric_copula) and not (far and i != lo and found.metric is None):
