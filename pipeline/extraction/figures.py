@@ -44,7 +44,9 @@ from pipeline.periods import (
 )
 from pipeline.places import countries_in, places_in
 
-EXTRACTOR_VERSION = "0.3.0"
+# Raised whenever what the extractor reads changes: each figure records the version that read
+# it, and `humstat run --full` reads every document again with the current one.
+EXTRACTOR_VERSION = "0.4.0"
 UNRESOLVED_SINCE = re.compile(r"\bsince\b", re.I)
 STOCK = re.compile(r"\b(?:currently|now|remain|remains|still)\b", re.I)
 # The words STOCK and UNRESOLVED_SINCE need (they ignore case): `ascii_words` without them
