@@ -226,3 +226,31 @@ def places_in(text: str, prefer: str | None = None) -> list[tuple[int, str, str 
     if opening and prefer and fold(opening.group("name")) not in countries and place_country(opening.group("name"), prefer) == prefer:
         found.setdefault(opening.start("name"), (opening.group("name"), prefer))
     return sorted((offset, name, iso3) for offset, (name, iso3) in found.items())
+
+
+CAPITALISED_WORD = re.compile(r"\b[A-Z][\w’'\-]+")
+MAX_TITLE_PLACE_WORDS = 3
+
+
+def places_named_in_title(title: str, country: str | None) -> list[tuple[int, str, str | None]]:
+    """A title names its place without a preposition ("Gaza Emergency Situation Report"): each
+    run of up to three capitalised words that is a place of the document's country."""
+    if country is None:
+        return []
+    countries = country_names()
+    words = list(CAPITALISED_WORD.finditer(title))
+    found: list[tuple[int, str, str | None]] = []
+    i = 0
+    while i < len(words):
+        for j in range(min(len(words), i + MAX_TITLE_PLACE_WORDS), i, -1):
+            if any(title[words[k].end() : words[k + 1].start()] != " " for k in range(i, j - 1)):
+                continue  # the words of a name stand next to each other
+            name = title[words[i].start() : words[j - 1].end()]
+            key = fold(name)
+            if key not in countries and key not in NOT_PLACES and place_country(name, country) == country:
+                found.append((words[i].start(), name, country))
+                i = j - 1
+                break
+        i += 1
+    return found
+

@@ -448,6 +448,15 @@ def test_city_at_the_start_of_a_sentence():
     assert figure["country"] == "UKR"
 
 
+def test_a_title_names_the_place_of_figures_that_name_none():
+    body = "Fighting in the district displaced 2,300 families in Afghanistan this week."
+    figure = only(figures_of(body, title="Kunduz Flash Update No. 4"), "2,300")
+    assert figure["places"] == ["Kunduz"]
+    # a place of another country in the title is not the document's
+    elsewhere = only(figures_of(body, title="Lyon Donors Conference: Flash Update"), "2,300")
+    assert elsewhere["places"] == []
+
+
 # 12. Not figures -----------------------------------------------------------------------------------
 
 

@@ -42,7 +42,7 @@ from pipeline.periods import (
     previous_period,
     same_period_comparisons,
 )
-from pipeline.places import countries_in, places_in
+from pipeline.places import countries_in, places_in, places_named_in_title
 
 # Raised whenever what the extractor reads changes: each figure records the version that read
 # it, and `humstat run --full` reads every document again with the current one.
@@ -124,7 +124,7 @@ def _document_context(doc: Document) -> DocumentContext:
         country,
         title_period,
         attribution_in_title(doc.title) or doc.source,
-        places_in(doc.title, country) if doc.title else [],
+        (places_in(doc.title, country) or places_named_in_title(doc.title, country)) if doc.title else [],
     )
 
 
