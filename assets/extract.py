@@ -19,18 +19,19 @@ def extracted_figures(context: dg.AssetExecutionContext, source_documents: Inbox
     with tracking(len(documents), "documents") as advance:  # progress on a terminal, under `humstat run`
         records = extract_all(documents, advance=advance)  # on every core (HUMSTAT_WORKERS)
     failed = [r for r in records if is_failure(r)]
-    context.log.info(f"extracted {len(records) - len(failed)} figures from {len(documents)} new or re-read documents")
+    figures = [r for r in records if not is_failure(r)] if failed else records
+    context.log.info(f"extracted {len(figures)} figures from {len(documents)} new or re-read documents")
     for failure in failed:
         context.log.error(f"the extractor raised {failure[ERROR_KEY]} on {failure['path']}: quarantined in rejected_figures")
     return dg.MaterializeResult(
         value=records,
         metadata={
-            "figures": dg.MetadataValue.int(len(records) - len(failed)),
+            "figures": dg.MetadataValue.int(len(figures)),
             "documents_extracted": dg.MetadataValue.int(len(documents)),
             "documents_failed": dg.MetadataValue.int(len(failed)),
             "extractor_version": EXTRACTOR_VERSION,
             "preview": dg.MetadataValue.md(
-                markdown_table([r for r in records if not is_failure(r)], ["text", "kind", "metric", "population", "period_label", "attributed_to", "sentence", "evidence"])
+                markdown_table(figures, ["text", "kind", "metric", "population", "period_label", "attributed_to", "sentence", "evidence"])
             ),
         },
     )

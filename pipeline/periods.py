@@ -181,22 +181,23 @@ def _quarter(m: re.Match, ctx: Context) -> Period | None:
     return quarter_period(y, q) if y and 1 <= q <= 4 else None
 
 
-def _latest(period: Period, ctx: Context, shifted: Period) -> Period:
-    """A quarter or half named without a year is the document's year's, or the year before's
-    where that one had not yet begun when the document was written."""
+def _latest_begun(period_of: Callable[[int], Period], ctx: Context) -> Period | None:
+    """A quarter or half named without a year: of the year the text is about, or of the year
+    before where the document was written before that one began."""
+    if ctx.year is None:
+        return None
+    period = period_of(ctx.year)
     if not ctx.year_written and ctx.doc_date is not None and period.start > ctx.doc_date:
-        return shifted
+        return period_of(ctx.year - 1)
     return period
 
 
 def _quarter_without_year(m: re.Match, ctx: Context) -> Period | None:
-    q, y = ORDINALS[m["q"].lower()], ctx.year
-    return _latest(quarter_period(y, q), ctx, quarter_period(y - 1, q)) if y else None
+    return _latest_begun(lambda year: quarter_period(year, ORDINALS[m["q"].lower()]), ctx)
 
 
 def _half_without_year(m: re.Match, ctx: Context) -> Period | None:
-    half, y = (1 if m["which"].lower() == "first" else 2), ctx.year
-    return _latest(half_period(y, half), ctx, half_period(y - 1, half)) if y else None
+    return _latest_begun(lambda year: half_period(year, 1 if m["which"].lower() == "first" else 2), ctx)
 
 
 def _first_months(m: re.Match, ctx: Context) -> Period | None:
