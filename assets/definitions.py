@@ -15,7 +15,7 @@ from assets.warehouse import load_documents, load_figures, reference_figures
 
 # The assets partitioned by inbox file; the others (reference, views, report) are whole-warehouse.
 FILE_ASSETS = [source_documents, extracted_figures, validated_figures, load_documents, load_figures]
-ALL_ASSETS = [source_documents, extracted_figures, validated_figures, load_documents, load_figures, reference_figures, trend_views, claim_views, trend_report, warehouse_snapshot, figures_parquet]
+ALL_ASSETS = [*FILE_ASSETS, reference_figures, trend_views, claim_views, trend_report, warehouse_snapshot, figures_parquet]
 ALL_CHECKS = [*SCHEMA_CHECKS, claim_check_warnings, documents_are_fresh]
 
 main_job = dg.define_asset_job("humstat_main", selection=dg.AssetSelection.all(), description="Every asset over the inbox.")

@@ -47,12 +47,14 @@ def source_documents(
 ) -> dg.MaterializeResult:
     inbox = Path(paths.inbox)
     if not inbox.is_dir():
-        raise dg.Failure(f"the inbox {inbox} does not exist; create it or pass --inbox")
+        raise dg.Failure(f"the inbox {inbox} does not exist; create it or pass --inbox", allow_retries=False)
     # the run's batches are the files it reads, and what the accounting counts against
     try:
         listed, gone = batch_files(inbox, Path(paths.batches), list(context.partition_keys))
     except FileNotFoundError as err:
-        raise dg.Failure(f"{err}; run `humstat run` (or let the sensor record new files) rather than adding batches by hand") from err
+        raise dg.Failure(
+            f"{err}; run `humstat run` (or let the sensor record new files) rather than adding batches by hand", allow_retries=False
+        ) from err
     stamped = {p: stamp_of(p) for p in listed}  # before reading: a file changed meanwhile reads as changed next time
     documents, rejections = read_inbox(inbox, listed)
     rejections += [Rejection(key, "file_readable", "the file left the inbox before it could be read", None) for key in gone]

@@ -54,6 +54,6 @@ class PartitionSetIOManager(dg.ConfigurableIOManager):
         path = self._path(upstream.asset_key, self._keys(context))
         if not path.exists():
             raise dg.Failure(f"the value of {upstream.asset_key.to_user_string()} for these partitions is gone; "
-                             "materialize it again (older values are pruned after a week)")
+                             "materialize it again (older values are pruned after a week)", allow_retries=False)
         with open(path, "rb") as f:
             return pickle.load(f)

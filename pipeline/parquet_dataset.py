@@ -38,8 +38,8 @@ def write_figures_dataset(con: duckdb.DuckDBPyConnection, target: Path) -> int:
     # the partition column `country` replaces the row's own, as Hive readers expect
     query = f"SELECT * EXCLUDE (country, country_part), country_part AS country FROM ({FIGURES_WITH_PARTITIONS})"
     try:
-        con.execute(f"COPY ({query}) TO '{staged}' (FORMAT parquet, PARTITION_BY (country, year), COMPRESSION zstd)")
-        rows = con.execute(f"SELECT count(*) FROM ({FIGURES_WITH_PARTITIONS})").fetchall()[0][0]
+        # COPY answers with the number of rows it wrote
+        rows = con.execute(f"COPY ({query}) TO '{staged}' (FORMAT parquet, PARTITION_BY (country, year), COMPRESSION zstd)").fetchall()[0][0]
         if target.exists():
             target.rename(retired)
         staged.rename(target)

@@ -152,7 +152,6 @@ def build_report(con: duckdb.DuckDBPyConnection, folder: Path) -> Report:
     index.write_text(json.dumps({p.name: drawn[p.name] for p in charts}, indent=0))
     table = checks_table(con)
     markdown = folder / "claim-checks.md"
-    folder.mkdir(parents=True, exist_ok=True)
     images = "\n".join(f"![{p.stem}]({p.name})" for p in charts)
     markdown.write_text(f"# humstat trend report\n\n{images}\n\n## Latest claim checks\n\n{table}\n", encoding="utf-8")
     return Report(charts, table, markdown)
