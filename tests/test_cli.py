@@ -103,3 +103,13 @@ def test_every_command_and_option_is_explained():
         for action in sub._actions:
             assert action.help, (name, action.dest)
     assert "humstat run" in parser.epilog and "export" in parser.epilog
+
+
+def test_sql_csv_keeps_columns_that_share_a_name():
+    import io
+
+    from pipeline.cli.sql import format_result
+
+    out = io.StringIO()
+    format_result(["a", "a"], [(1, 2)], "csv", out)
+    assert out.getvalue().splitlines() == ["a,a", "1,2"]

@@ -109,6 +109,11 @@ LAUNCHED_BY_TAG = "humstat/launched_by"
 WAREHOUSE_TAG = "humstat/warehouse"
 
 
+def run_tags(warehouse: Path) -> dict[str, str]:
+    """The tags of the runs `humstat run` launches on a warehouse, by which abandoned ones are found."""
+    return {LAUNCHED_BY_TAG: "humstat run", WAREHOUSE_TAG: str(warehouse.resolve())}
+
+
 def release_abandoned_runs(instance: dg.DagsterInstance, warehouse: Path) -> list[str]:
     """Mark failed the runs an earlier `humstat run` on this warehouse left unfinished (its
     process was killed), and free the DuckDB pool slots they held: otherwise every later run
@@ -116,7 +121,7 @@ def release_abandoned_runs(instance: dg.DagsterInstance, warehouse: Path) -> lis
     still alive. Returns their ids."""
     abandoned = instance.get_runs(filters=dg.RunsFilter(
         statuses=[dg.DagsterRunStatus.STARTED, dg.DagsterRunStatus.STARTING, dg.DagsterRunStatus.CANCELING],
-        tags={LAUNCHED_BY_TAG: "humstat run", WAREHOUSE_TAG: str(warehouse.resolve())},
+        tags=run_tags(warehouse),
     ))
     for run in abandoned:
         instance.report_run_failed(run, "abandoned: the `humstat run` that started it ended without finishing it")
@@ -155,7 +160,7 @@ def _run_batches(
         print(f"humstat: run {run_id} was left unfinished by an earlier `humstat run`; marked failed, its pool slots freed",
               file=sys.stderr)
     files, batches = plan_batches(instance, inbox_dir(inbox), warehouse_path(warehouse), full)
-    tags = {LAUNCHED_BY_TAG: "humstat run", WAREHOUSE_TAG: str(warehouse_path(warehouse).resolve())}
+    tags = run_tags(warehouse_path(warehouse))
     run = InboxRun(files=files, selected=sum(n for _, n in batches))
     quiet = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
     file_keys = {k for a in FILE_ASSETS for k in a.keys}

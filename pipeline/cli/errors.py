@@ -41,6 +41,11 @@ def output_error(path: object, err: OSError) -> CliError:
     return CliError(f"cannot write {path}: {reasons.get(err.errno, err.strerror or str(err))}")
 
 
+def first_line(err: BaseException) -> str:
+    """The first line of an error's message, or its type when it has none."""
+    return (str(err).strip().splitlines() or [type(err).__name__])[0]
+
+
 def describe(err: BaseException) -> tuple[str, int]:
     """One line and an exit code for any exception that reached the top of the command."""
     if isinstance(err, CliError):
@@ -52,8 +57,7 @@ def describe(err: BaseException) -> tuple[str, int]:
                 "wait for it to finish or close it, then try again"), UNUSABLE
     if isinstance(err, OSError) and err.filename:
         return f"{err.filename}: {err.strerror or err}; check the path and its permissions", FAILED
-    first_line = (str(err).strip().splitlines() or [""])[0]
-    return (f"unexpected {type(err).__name__}: {first_line}; rerun with --debug for the traceback and report it",
+    return (f"unexpected {type(err).__name__}: {first_line(err)}; rerun with --debug for the traceback and report it",
             FAILED)
 
 

@@ -9,7 +9,7 @@ from typing import TextIO
 
 import duckdb
 
-from pipeline.cli.errors import UNUSABLE, CliError, output_error
+from pipeline.cli.errors import UNUSABLE, CliError, first_line, output_error
 from pipeline.cli.sql import connect_read_only
 from pipeline.exports import BINARY_FORMATS, EXPORT_COLUMNS, FORMATS, figures_query, format_for, render, write_export
 
@@ -43,7 +43,7 @@ def export_figures(
         try:
             relation = con.sql(figures_query(include_superseded))
         except duckdb.CatalogException as error:
-            raise CliError("the warehouse has no figures or views yet (" + str(error).splitlines()[0] +
+            raise CliError("the warehouse has no figures or views yet (" + first_line(error) +
                            "); run `humstat run` first", UNUSABLE) from error
         if chosen in BINARY_FORMATS:
             arrow_table, records = relation.to_arrow_table(), []

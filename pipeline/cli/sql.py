@@ -12,9 +12,9 @@ from typing import Any, TextIO
 import duckdb
 from tabulate import tabulate
 
-from pipeline.cli.errors import UNUSABLE, CliError, no_warehouse
+from pipeline.cli.errors import UNUSABLE, CliError, first_line, no_warehouse
 from pipeline.config import warehouse_path
-from pipeline.exports import csv_rows, json_value, write_json, write_text_rows
+from pipeline.exports import json_value, text_cell, write_json, write_text_rows
 from pipeline.snapshot import snapshot_path
 
 SQL_FORMATS = ("table", "csv", "json")
@@ -38,16 +38,12 @@ def connect_read_only(warehouse: str | None = None) -> duckdb.DuckDBPyConnection
     try:
         return duckdb.connect(str(path), read_only=True, config={"enable_external_access": False})
     except duckdb.IOException as err:
-        raise CliError(f"cannot open {path} read-only ({_first_line(err)}); if a run is writing it, "
+        raise CliError(f"cannot open {path} read-only ({first_line(err)}); if a run is writing it, "
                        "wait for the run to finish and try again", UNUSABLE) from err
 
 
-def _first_line(err: BaseException) -> str:
-    return (str(err).strip().splitlines() or [type(err).__name__])[0]
-
-
 def query_error(err: duckdb.Error) -> CliError:
-    message = _first_line(err)
+    message = first_line(err)
     lowered = message.lower()
     if "read-only" in lowered or "external access" in lowered or "disabled" in lowered:
         return CliError("`humstat sql` only reads the warehouse: it cannot write, attach databases or "
@@ -65,7 +61,8 @@ def format_result(columns: Sequence[str], rows: Sequence[tuple], fmt: str, out: 
         print(tabulate(rows, headers=list(columns), tablefmt="simple", disable_numparse=True, missingval="NULL"), file=out)
         print(f"({len(rows)} row{'s' if len(rows) != 1 else ''})", file=out)
     elif fmt == "csv":
-        write_text_rows(csv_rows(columns, (dict(zip(columns, row, strict=True)) for row in rows)), out)
+        # by position, not by name: a result may have two columns of the same name
+        write_text_rows([list(columns), *([text_cell(v) for v in row] for row in rows)], out)
     elif fmt == "json":
         write_json(({c: json_value(v) for c, v in zip(columns, row, strict=True)} for row in rows), out, lines=False)
     else:
@@ -87,7 +84,7 @@ def statements(text: str) -> list[Any]:
 def print_query(query: str, warehouse: str | None = None, fmt: str = "table", out: TextIO | None = None) -> int:
     """Run each statement of `query` read-only and print its result; raises CliError."""
     out = out or sys.stdout
-    if fmt not in SQL_FORMATS:
+    if fmt not in SQL_FORMATS:  # before any query runs
         raise CliError(f"unknown output format {fmt!r}; choose one of {', '.join(SQL_FORMATS)}", UNUSABLE)
     script = statements(query)
     con = connect_read_only(warehouse)
