@@ -14,7 +14,7 @@ from functools import lru_cache
 import yaml
 
 from pipeline.config import DATA_DIR
-from pipeline.extraction.numbers import ascii_words
+from pipeline.extraction.numbers import ascii_words, may_hold
 from pipeline.places import country_names, fold
 
 SPEECH_VERBS = (
@@ -257,13 +257,9 @@ PRONOUN_WORDS = frozenset(
 SPEECH_VERB_OR_REPORT = re.compile(rf"\b{SPEECH_VERBS}\b|\breport\b", re.I)
 
 
-def _may_hold(words: frozenset[str] | None, needed: frozenset[str]) -> bool:
-    return words is None or not needed.isdisjoint(words)
-
-
 def speech_matches(text: str, words: frozenset[str] | None = None) -> list[re.Match]:
     """SPEECH's matches in text; `words` are its `ascii_words`, when known."""
-    return list(SPEECH.finditer(text)) if _may_hold(words, SPEECH_VERB_WORDS) else []
+    return list(SPEECH.finditer(text)) if may_hold(words, SPEECH_VERB_WORDS) else []
 
 
 def person_names(text: str, known: list[str], words: frozenset[str] | None = None, speech: list[re.Match] | None = None) -> list[str]:
@@ -278,7 +274,7 @@ def person_names(text: str, known: list[str], words: frozenset[str] | None = Non
         name = _person_name(CLAUSE_BREAK.split(_before(text, m.start()))[-1].split(",")[-1], [])
         if name and " " in name and name not in found:
             found.append(name)
-    for m in INVERTED.finditer(text) if _may_hold(words, INVERTED_WORDS) else ():
+    for m in INVERTED.finditer(text) if may_hold(words, INVERTED_WORDS) else ():
         name = _person_name(m.group("who"), [])
         if name and " " in name and name not in found:
             found.append(name)
@@ -321,16 +317,16 @@ def attribution_in(
     """(attributed_to, the words that said so) for one sentence; `words` and `speech` as
     for `person_names`."""
     people = people or []
-    m = ACCORDING.search(sentence) if _may_hold(words, ACCORDING_WORDS) else None
+    m = ACCORDING.search(sentence) if may_hold(words, ACCORDING_WORDS) else None
     if m:
         who = _speaker_before(m.group("who"), people)
         if who:
             return who, m.group().strip()
-    if last_attribution and _may_hold(words, PRONOUN_WORDS) and _may_hold(words, SPEECH_VERB_WORDS):
+    if last_attribution and may_hold(words, PRONOUN_WORDS) and may_hold(words, SPEECH_VERB_WORDS):
         m = PRONOUN_SUBJECT.search(sentence)
         if m:
             return last_attribution, m.group().strip()
-    m = INVERTED.search(sentence) if _may_hold(words, INVERTED_WORDS) else None
+    m = INVERTED.search(sentence) if may_hold(words, INVERTED_WORDS) else None
     if m:
         who = _speaker_before(m.group("who"), people)
         if who:

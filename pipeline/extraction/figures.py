@@ -29,7 +29,7 @@ from pipeline.extraction.attribution import (
 from pipeline.extraction.lexicon import ARMED_CONTEXT
 from pipeline.extraction.meaning import CIVILIAN_WORDS, assign_meaning, may_name_metric
 from pipeline.extraction.mentions import Mention, build_mentions
-from pipeline.extraction.numbers import ascii_words, has_number_candidate, may_hold_number
+from pipeline.extraction.numbers import ascii_words, has_number_candidate, may_hold, may_hold_number
 from pipeline.extraction.tables import table_figures
 from pipeline.extraction.tokens import Segment, Token, paragraphs, sentences
 from pipeline.extraction.window import NarrowWindow, SentenceTokens, holds_token, sentence_tokens, whole, wide_enough
@@ -375,10 +375,6 @@ def _words(p: PeriodMention) -> str:
     return f"since {p.words}" if p.role == "since" else p.words
 
 
-def _may_say(words: frozenset[str] | None, needed: frozenset[str]) -> bool:
-    return words is None or not needed.isdisjoint(words)
-
-
 def _country(sentence_countries: list[str], places: list, ctx: DocumentContext) -> str | None:
     if sentence_countries:
         return ctx.country if ctx.country in sentence_countries else sentence_countries[0]
@@ -426,11 +422,11 @@ def _reference_period(
     before = [p for p in references if p.end <= start]
     if before:
         return _as_period(before[-1], ctx), _words(before[-1])
-    if _may_say(words, STOCK_AND_SINCE_WORDS[1]) and UNRESOLVED_SINCE.search(sentence) and not any(p.role == "since" for p in periods):
+    if may_hold(words, STOCK_AND_SINCE_WORDS[1]) and UNRESOLVED_SINCE.search(sentence) and not any(p.role == "since" for p in periods):
         return None, ""  # "since the attacks started": a period the text states but does not date
     if state.period is not None:
         return state.period, f"carried: {state.period_words}"
-    if _may_say(words, STOCK_AND_SINCE_WORDS[0]) and STOCK.search(sentence):
+    if may_hold(words, STOCK_AND_SINCE_WORDS[0]) and STOCK.search(sentence):
         return None, ""  # "are currently in the country": a stock figure, not a count over a period
     if ctx.period is not None and state.attribution in (None, ctx.period_source):
         # the document goes on about the same period, unless a new speaker has taken over

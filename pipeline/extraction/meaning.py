@@ -21,6 +21,7 @@ from pipeline.extraction.lexicon import (
     POPULATION_WORDS,
 )
 from pipeline.extraction.mentions import Mention
+from pipeline.extraction.numbers import may_hold
 from pipeline.extraction.phrases import PhraseTable
 from pipeline.extraction.tokens import Token
 from pipeline.extraction.window import NarrowWindow
@@ -58,7 +59,7 @@ METRIC_CUE_WORDS = frozenset(
 def may_name_metric(words: frozenset[str] | None) -> bool:
     """False when a sentence (its `ascii_words`) has no word that could name what a number
     counts: then none of its numbers gets a metric of its own."""
-    return words is None or not METRIC_CUE_WORDS.isdisjoint(words)
+    return may_hold(words, METRIC_CUE_WORDS)
 
 
 def metric_at(tokens: list[Token], i: int, armed: bool) -> tuple[str, int] | None:

@@ -64,6 +64,12 @@ def ascii_words(text: str) -> frozenset[str] | None:
     return frozenset(text.lower().encode("ascii").translate(NOT_LETTERS_TO_SPACE).decode("ascii").split())
 
 
+def may_hold(words: frozenset[str] | None, needed: frozenset[str]) -> bool:
+    """Whether a text whose `ascii_words` are `words` may hold one of the `needed` words (a
+    text whose words are unknown, None, may hold any)."""
+    return words is None or not needed.isdisjoint(words)
+
+
 def may_hold_number(text: str, words: frozenset[str] | None) -> bool:
     """False when `read_numbers` can find no number expression in the text's tokens."""
     if words is None or DIGIT.search(text) or not NUMBER_EVIDENCE_WORDS.isdisjoint(words):

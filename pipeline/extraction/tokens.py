@@ -40,8 +40,9 @@ class Token:
         return f"Token({self.text!r}, {self.start}, {self.end})"
 
 
-def tokenize(text: str, offset: int = 0) -> list[Token]:
-    return [Token(m.group(), m.start() + offset, m.end() + offset) for m in TOKEN_PATTERN.finditer(text)]
+def tokenize(text: str, offset: int = 0, lo: int = 0, hi: int | None = None) -> list[Token]:
+    """The tokens of text[lo:hi] (all of it by default), at their offsets plus `offset`."""
+    return [Token(m.group(), m.start() + offset, m.end() + offset) for m in TOKEN_PATTERN.finditer(text, lo, len(text) if hi is None else hi)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from pipeline.extraction.lexicon import FRACTIONS, VAGUE_AMOUNTS
 from pipeline.extraction.numbers import STARTING_WORDS
-from pipeline.extraction.tokens import TOKEN_PATTERN, Token, tokenize
+from pipeline.extraction.tokens import Token, tokenize
 
 # Shorter sentences are tokenised whole: a window would save little.
 WINDOW_FROM_CHARS = 400
@@ -64,12 +64,6 @@ def whole(text: str, offset: int) -> SentenceTokens:
     return SentenceTokens(tokenize(text, offset), False, False)
 
 
-def tokens_between(text: str, offset: int, lo: int, hi: int) -> list[Token]:
-    """The tokens of text[lo:hi], exactly those of the whole text there when text[lo - 1]
-    and text[hi] are whitespace (or the ends of the text)."""
-    return [Token(m.group(), m.start() + offset, m.end() + offset) for m in TOKEN_PATTERN.finditer(text, lo, hi)]
-
-
 def _number_span(text: str, lower: str, words: frozenset[str] | None) -> tuple[int, int] | None:
     """The first and last character where a number expression may start (or end: "-fold")."""
     first, last = len(text), -1
@@ -105,7 +99,7 @@ def sentence_tokens(text: str, offset: int, words: frozenset[str] | None) -> Sen
         hi = n if hi < 0 else hi
         if lo == 0 and hi == n:
             break
-        tokens = tokens_between(text, offset, lo, hi)
+        tokens = tokenize(text, offset, lo, hi)
         if tokens and _margins_kept(tokens, offset + first, offset + last, lo > 0, hi < n):
             return SentenceTokens(tokens, lo > 0, hi < n)
     return whole(text, offset)
@@ -134,7 +128,7 @@ def holds_token(text: str, offset: int, lower: str, targets: frozenset[str]) -> 
             lo = text.rfind(" ", 0, i) + 1
             hi = text.find(" ", i + len(target))
             hi = n if hi < 0 else hi
-            if any(t.lower in targets for t in tokens_between(text, offset, lo, hi)):
+            if any(t.lower in targets for t in tokenize(text, offset, lo, hi)):
                 return True
             i = lower.find(target, hi)
     return False
