@@ -200,9 +200,8 @@ reference_values AS (
     FROM reference_figures GROUP BY ALL
 ),
 restated AS MATERIALIZED (
-    SELECT md5(concat_ws('|', coalesce(c.source, '?'), 'count', c.metric, coalesce(c.population, '?'),
-                         coalesce(c.country, '?'), c.place, coalesce(c.period_label, '?'),
-                         coalesce(CAST(c.comparison_start AS VARCHAR), ''))) AS claim_id,
+    -- the claim as `claims` keys it (its claim_id hashes these): restatements are pairs of values of one claim
+    SELECT (c.source, c.metric, c.population, c.country, c.place, c.period_label, c.comparison_start) AS claim,
            c.source, c.metric, c.population, c.country, c.period_label, c.period_start, c.period_end,
            c.value, c.figure_ids, c.documents, r.reference
     FROM count_claims c
@@ -222,7 +221,7 @@ check_restatements AS (
                        WHEN a.reference = a.value THEN format('{:,} agrees with the reference', a.value::BIGINT)
                        WHEN a.reference = b.value THEN format('{:,} agrees with the reference', b.value::BIGINT)
                        ELSE format('neither agrees with the reference {:,}', a.reference::BIGINT) END) AS explanation
-    FROM restated a JOIN restated b ON a.claim_id = b.claim_id AND a.value <> b.value
+    FROM restated a JOIN restated b ON a.claim IS NOT DISTINCT FROM b.claim AND a.value <> b.value
     -- one row per pair, the value the reference (or more documents) supports first
     WHERE (a.reference = a.value) OR (a.reference IS DISTINCT FROM b.value AND (a.documents, a.value) > (b.documents, b.value))
 )"""
