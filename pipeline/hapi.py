@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import duckdb
 
+from pipeline.trends import PREFERENCE_RULE
 from schemas.enums import METRICS
 
 # HAPI's names where they differ from humstat's metric names
@@ -28,41 +29,35 @@ def value_columns() -> dict[str, str]:
 
 def hapi_conflict_sql() -> str:
     values = ",\n       ".join(
-        f"max(value) FILTER (WHERE metric = '{metric}') AS {column}" for metric, column in value_columns().items()
+        f"max(pick.value) FILTER (WHERE metric = '{metric}') AS {column}" for metric, column in value_columns().items()
     )
     return f"""
 CREATE OR REPLACE VIEW hapi_conflict AS
-WITH ranked AS (
-    SELECT f.*,
-           d.published,
-           row_number() OVER (
-               PARTITION BY f.metric, f.population, f.country, f.places, f.period_start, f.period_end
-               ORDER BY (d.source IS NOT NULL AND d.source = f.attributed_to) DESC,
-                        (f.qualifier = 'exact') DESC,
-                        d.published DESC NULLS LAST,
-                        f.figure_id
-           ) AS rank
-    FROM current_figures f
+WITH best AS (
+    -- the best figure of each quantity at each place, chosen as trend_series chooses
+    SELECT f.metric, f.population, f.country, f.places, f.period_start, f.period_end,
+           min(struct_pack(rule := {PREFERENCE_RULE}, figure_id := f.figure_id, value := f.value,
+                           period_label := f.period_label, attributed_to := f.attributed_to)) AS pick
+    FROM figures f
     JOIN documents d USING (doc_id)
-    WHERE f.kind = 'count' AND f.country IS NOT NULL
+    WHERE d.superseded_by IS NULL AND f.kind = 'count' AND f.country IS NOT NULL
       AND f.period_start IS NOT NULL AND f.period_end IS NOT NULL
+    GROUP BY ALL
 )
 SELECT country AS location_code,
        CASE len(places) WHEN 0 THEN 0 WHEN 1 THEN 1 END AS admin_level,
        CASE WHEN len(places) > 0 THEN array_to_string(places, '; ') END AS admin1_name,
        population,
-       period_label,
+       pick.period_label AS period_label,
        period_start AS reference_period_start,
        period_end AS reference_period_end,
        {values},
-       list(figure_id ORDER BY metric) AS figure_ids,
-       list(DISTINCT attributed_to ORDER BY attributed_to) FILTER (WHERE attributed_to IS NOT NULL) AS sources
-FROM ranked
-WHERE rank = 1
-GROUP BY country, places, population, period_label, period_start, period_end
+       list(pick.figure_id ORDER BY metric) AS figure_ids,
+       list(DISTINCT pick.attributed_to ORDER BY pick.attributed_to) FILTER (WHERE pick.attributed_to IS NOT NULL) AS sources
+FROM best
+GROUP BY country, places, population, pick.period_label, period_start, period_end
 """
 
 
 def create_hapi_view(con: duckdb.DuckDBPyConnection) -> None:
-    """Needs `current_figures` (pipeline.trends.create_views) first."""
     con.execute(hapi_conflict_sql())

@@ -16,6 +16,14 @@ import duckdb
 # BIGINT) rather than as DISTINCT aggregates over text, which DuckDB computes in extra passes.
 SOURCE_NUMBER_BITS = 32
 
+# Which of the figures stating one quantity is the best, as one integer to take the least of
+# (over a figure f of a document d; ties go to the least figure_id): the originating body's own
+# figure first (then another body's, then an unattributed one), exact before approximate, then
+# the latest publication (undated last). trend_series and hapi_conflict both choose by it.
+PREFERENCE_RULE = f"""(CASE (d.source IS NOT NULL AND d.source = f.attributed_to) WHEN true THEN 0 WHEN false THEN 1 ELSE 2 END * 2
+     + CASE WHEN f.qualifier = 'exact' THEN 0 ELSE 1 END) * {2 ** 33}
+    + coalesce({2 ** 31 - 1} - (d.published - DATE '1970-01-01'), {2 ** 33 - 1})"""
+
 TREND_SERIES = f"""
 CREATE OR REPLACE VIEW trend_series AS
 WITH source_names AS (
@@ -31,12 +39,7 @@ counts AS (
     SELECT f.metric, f.population, f.country, f.period_label, f.period_start, f.period_end, f.value, f.qualifier,
            (d.source IS NOT NULL AND d.source = f.attributed_to) AS from_originator,
            d.rowid * {2 ** SOURCE_NUMBER_BITS} + coalesce(s.source_number, 0) AS document_and_source,
-           struct_pack(
-               -- originator (true, false, null), then exact, then the latest publication first (undated last)
-               rule := (CASE (d.source IS NOT NULL AND d.source = f.attributed_to) WHEN true THEN 0 WHEN false THEN 1 ELSE 2 END * 2
-                        + CASE WHEN f.qualifier = 'exact' THEN 0 ELSE 1 END) * {2 ** 33}
-                       + coalesce({2 ** 31 - 1} - (d.published - DATE '1970-01-01'), {2 ** 33 - 1}),
-               figure_id := f.figure_id, value := f.value, qualifier := f.qualifier) AS preference
+           struct_pack(rule := {PREFERENCE_RULE}, figure_id := f.figure_id, value := f.value, qualifier := f.qualifier) AS preference
     -- current_figures joined with documents once: its figures of documents not superseded
     FROM figures f
     JOIN documents d USING (doc_id)
