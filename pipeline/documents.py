@@ -6,9 +6,11 @@ after it taken off, nothing else changed, so every figure's span indexes it exac
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
+import stat
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -160,17 +162,79 @@ def max_bytes() -> int:
     return int(float(os.environ.get("HUMSTAT_MAX_FILE_MB", "50")) * 1024 * 1024)
 
 
-def read_document(path: Path, display_path: str | None = None, today: date | None = None) -> Document:
-    """Read one file; raises DocumentError with a reason when it cannot be a document."""
-    limit = max_bytes()
+# What an entry that is not a regular file is, by its mode (stat module)
+NOT_FILES = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def regular_file_status(path: Path) -> os.stat_result:
+    """The status of `path` (a link followed) when it is a regular file, without opening it.
+    Raises DocumentError otherwise: `link_target_exists` for a symbolic link that points to nothing
+    or loops, `folder_readable` for a folder that cannot be listed, `regular_file` for a folder,
+    a named pipe, a socket or a device (none is ever opened: a pipe would block the read),
+    `file_readable` when it is gone or cannot be examined."""
     try:
-        if path.stat().st_size > limit:
-            raise DocumentError("size_limit", f"the file is larger than the limit of {limit / 1024 / 1024:g} MB (HUMSTAT_MAX_FILE_MB)")
-        raw = path.read_bytes()
+        status = path.stat()
+    except OSError as err:
+        if path.is_symlink():
+            if err.errno == errno.ELOOP:
+                raise DocumentError("link_target_exists", "the symbolic link loops back on itself; it points to no file") from err
+            if err.errno in (errno.ENOENT, errno.ENOTDIR):
+                raise DocumentError("link_target_exists", f"the symbolic link points to nothing: {_link_target(path)} does not exist") from err
+        if isinstance(err, FileNotFoundError):
+            raise DocumentError("file_readable", "the file disappeared before it could be read") from err
+        raise DocumentError("file_readable", f"the file could not be read: {err.strerror or err}") from err
+    if stat.S_ISDIR(status.st_mode):
+        if path.is_symlink():
+            raise DocumentError("regular_file", "a symbolic link to a folder is never followed; move the files into the inbox")
+        try:
+            with os.scandir(path):
+                pass
+        except OSError as err:
+            raise DocumentError("folder_readable", f"the folder cannot be listed ({err.strerror or err}); no file in it is read") from err
+        raise DocumentError("regular_file", "a folder is not a file; the files in it are read when the inbox is next listed")
+    for is_kind, kind in NOT_FILES:
+        if is_kind(status.st_mode):
+            raise DocumentError("regular_file", f"{kind} is not a file; it is never opened")
+    return status
+
+
+def _link_target(path: Path) -> str:
+    try:
+        return os.readlink(path)
+    except OSError:
+        return "its target"
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of a regular file; opened without blocking, so an entry swapped for a named
+    pipe after `regular_file_status` looked at it is refused rather than waited on."""
+    with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as f:
+        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+            raise DocumentError("regular_file", "the file was replaced by something that is not a file while it was read")
+        return f.read()
+
+
+def read_document(path: Path, display_path: str | None = None, today: date | None = None) -> Document:
+    """Read one file; raises DocumentError with a reason when it cannot be a document. Anything
+    but a regular file is refused unopened (`regular_file_status`); a file of no bytes or only
+    white space fails `file_not_empty` whatever its format, before any reader sees it."""
+    limit = max_bytes()
+    status = regular_file_status(path)
+    if status.st_size > limit:
+        raise DocumentError("size_limit", f"the file is larger than the limit of {limit / 1024 / 1024:g} MB (HUMSTAT_MAX_FILE_MB)")
+    try:
+        raw = _read_regular(path)
     except FileNotFoundError as err:
         raise DocumentError("file_readable", "the file disappeared before it could be read") from err
     except OSError as err:
         raise DocumentError("file_readable", f"the file could not be read: {err.strerror or err}") from err
+    if not raw.strip():
+        raise DocumentError("file_not_empty", "the file is empty")
     from pipeline.formats import READERS
 
     reader = READERS.get(path.suffix.lower())
@@ -193,8 +257,21 @@ class Rejection:
 
 
 def inbox_files(inbox: Path) -> list[Path]:
-    """Every file below the inbox (hidden ones aside), links included: they are judged, not skipped."""
-    return sorted(p for p in inbox.rglob("*") if (p.is_file() or p.is_symlink()) and not p.name.startswith("."))
+    """Every entry below the inbox that is not a folder, hidden ones (a name starting with a dot)
+    aside, and every folder that cannot be listed: links (to files, folders or nothing), named
+    pipes, sockets and devices are judged by `read_inbox`, not skipped. Links to folders are
+    listed, never walked into. Sorted paths; nothing is opened but folders."""
+    found: list[Path] = []
+
+    def unlisted(err: OSError) -> None:  # os.walk's report of a folder it could not list
+        if not isinstance(err, FileNotFoundError | NotADirectoryError):  # gone, or no folder: nothing in it to read
+            found.append(Path(err.filename) if err.filename else inbox)
+
+    for folder, subfolders, names in os.walk(inbox, onerror=unlisted):
+        base = Path(folder)
+        found.extend(base / name for name in subfolders if (base / name).is_symlink())
+        found.extend(base / name for name in names)
+    return sorted(p for p in found if p == inbox or not p.name.startswith("."))
 
 
 def read_inbox(inbox: Path, files: list[Path] | None = None) -> tuple[list[Document], list[Rejection]]:
@@ -206,8 +283,13 @@ def read_inbox(inbox: Path, files: list[Path] | None = None) -> tuple[list[Docum
     root = inbox.resolve()
     for path in inbox_files(inbox) if files is None else files:
         shown = str(path.relative_to(inbox))
-        if path.is_symlink() and not path.resolve().is_relative_to(root):
+        if path.is_symlink() and not Path(os.path.realpath(path)).is_relative_to(root):  # realpath: a loop does not raise
             rejections.append(Rejection(shown, "inside_inbox", "a symbolic link to a file outside the inbox is never followed", None))
+            continue
+        try:
+            regular_file_status(path)  # before the name: a pipe called x.txt is judged as a pipe
+        except DocumentError as err:
+            rejections.append(Rejection(shown, err.check, err.reason, None))
             continue
         if path.suffix.lower() not in SUPPORTED_SUFFIXES:
             rejections.append(Rejection(
@@ -229,7 +311,9 @@ def read_inbox(inbox: Path, files: list[Path] | None = None) -> tuple[list[Docum
 
 def _head(path: Path) -> str | None:
     try:
-        with open(path, "rb") as f:
+        with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as f:
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                return None
             return f.read(200).decode("utf-8", errors="replace")
     except OSError:
         return None

@@ -70,3 +70,44 @@ def test_a_mixed_inbox_reads_every_format(tmp_path):
     documents, rejections = read_inbox(tmp_path)
     assert sorted(d.path for d in documents) == ["note.md", "page.html", "report.pdf"]
     assert rejections == []
+
+
+def nested_page(depth: int) -> str:
+    """A page whose article sits `depth` elements deep, menus and footer beside it."""
+    return ("<html><head><title>Flash update 9</title></head><body><nav>Home | Countries | About us | Donate</nav>"
+            + "<div>" * depth
+            + "<p>At least 40 civilians were killed in Kharkiv in April 2023, the agency said.</p>"
+            + "<table><tr><td>Kharkiv</td><td>3,000 displaced</td></tr></table>"
+            + "</div>" * depth
+            + "<footer>Contact us. Copyright 2023.</footer><script>var x = 1;</script></body></html>")
+
+
+@pytest.mark.parametrize("depth", [300, 5_000])
+def test_a_page_nested_beyond_the_parser_keeps_its_text(tmp_path, depth):
+    path = tmp_path / "deep.html"
+    path.write_text(nested_page(depth))
+    doc = read_document(path)
+    assert doc.body.splitlines() == [
+        "At least 40 civilians were killed in Kharkiv in April 2023, the agency said.",
+        "Kharkiv 3,000 displaced",
+    ]
+    assert doc.title == "Flash update 9" and "read as the page's plain text" in doc.note
+    assert ("At least 40", "killed") in {(r["text"], r["metric"]) for r in spans_index_body(doc)}
+
+
+def test_a_page_within_the_parser_limit_is_read_by_its_main_text(tmp_path):
+    path = tmp_path / "shallow.html"
+    path.write_text(nested_page(200))
+    doc = read_document(path)
+    assert "At least 40 civilians were killed" in doc.body and doc.note is None
+
+
+@pytest.mark.parametrize("name", ["empty.pdf", "empty.html", "empty.htm", "empty.md", "blank.pdf"])
+def test_an_empty_file_of_any_format_fails_file_not_empty(tmp_path, name):
+    path = tmp_path / name
+    path.write_bytes(b" \n\t " if name.startswith("blank") else b"")
+    with pytest.raises(DocumentError) as err:
+        read_document(path)
+    assert (err.value.check, err.value.reason) == ("file_not_empty", "the file is empty")
+    documents, rejections = read_inbox(tmp_path)
+    assert documents == [] and [(r.path, r.check) for r in rejections] == [(name, "file_not_empty")]
