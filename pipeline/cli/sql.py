@@ -32,22 +32,51 @@ def readable_warehouse(warehouse: str | None = None) -> Path:
     return path
 
 
+# Read-only, nothing but the warehouse (no ATTACH, no files), no extension fetched or loaded,
+# and settings frozen: a table function that changes one (enable_logging) fails as an error.
+READ_ONLY_CONFIG = {
+    "enable_external_access": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "lock_configuration": True,
+}
+
+
 def connect_read_only(warehouse: str | None = None) -> duckdb.DuckDBPyConnection:
-    """Read-only, and no access to anything but the warehouse: no ATTACH, no files, no extensions."""
+    """Read-only, and no access to anything but the warehouse: no ATTACH, no files, no
+    extensions, no change of settings (`READ_ONLY_CONFIG`)."""
     path = readable_warehouse(warehouse)
     try:
-        return duckdb.connect(str(path), read_only=True, config={"enable_external_access": False})
+        return duckdb.connect(str(path), read_only=True, config=READ_ONLY_CONFIG)
     except duckdb.IOException as err:
         raise CliError(f"cannot open {path} read-only ({first_line(err)}); if a run is writing it, "
                        "wait for the run to finish and try again", UNUSABLE) from err
 
 
+ONLY_READS = "`humstat sql` only reads the warehouse"
+# DuckDB's words for a table named by a file path or URL: read as a file when external access is
+# on, a missing table when it is off ("Table with name /etc/passwd does not exist!")
+MISSING_TABLE = re.compile(r"Table with name (.+?) does not exist")
+FILE_LIKE = re.compile(r"[/\\]|\A~")
+MISSING_EXTENSION = re.compile(r"but it exists in the (\w+) extension")
+
+
 def query_error(err: duckdb.Error) -> CliError:
+    """One line for a DuckDB error: what a read-only query may not do, a missing table or view, or
+    DuckDB's own first line."""
     message = first_line(err)
     lowered = message.lower()
+    missing = MISSING_TABLE.search(message)
+    if isinstance(err, duckdb.PermissionException) or "file system operations are disabled" in lowered or (
+        missing and FILE_LIKE.search(missing.group(1))
+    ):
+        return CliError(f"{ONLY_READS}: it cannot read files ({message})")
+    if MISSING_EXTENSION.search(message):
+        return CliError(f"{ONLY_READS}: it cannot install or load extensions ({message})")
+    if "configuration has been locked" in lowered:
+        return CliError(f"{ONLY_READS}: it cannot change settings ({message})")
     if "read-only" in lowered or "external access" in lowered or "disabled" in lowered:
-        return CliError("`humstat sql` only reads the warehouse: it cannot write, attach databases or "
-                        f"read files ({message})")
+        return CliError(f"{ONLY_READS}: it cannot write, attach databases or read files ({message})")
     if isinstance(err, duckdb.CatalogException):
         missing = re.search(r"with name (\w+) does not exist", message)
         if missing and missing.group(1) in VIEWS_MADE_BY_RUN:
@@ -69,8 +98,41 @@ def format_result(columns: Sequence[str], rows: Sequence[tuple], fmt: str, out: 
         raise CliError(f"unknown output format {fmt!r}; choose one of {', '.join(SQL_FORMATS)}", UNUSABLE)
 
 
+# What `humstat sql` runs, by DuckDB's own parse: queries (SELECT, and SHOW, DESCRIBE, SUMMARIZE,
+# FROM-first, VALUES and PIVOT ... IN, which DuckDB parses as SELECT) and EXPLAIN of a query.
+# Everything else (CALL, PRAGMA, SET, ATTACH, COPY, EXPORT, INSTALL, LOAD, CREATE, INSERT, ...)
+# is refused before it reaches the database.
+READ_STATEMENTS = frozenset({duckdb.StatementType.SELECT})
+READS_LISTED = "SELECT, EXPLAIN SELECT, SHOW, DESCRIBE and SUMMARIZE"
+EXPLAIN_PREFIX = re.compile(r"\A\s*EXPLAIN\s+(?:ANALY[SZ]E\s+)?(?:\([^()]*\)\s*)?", re.I)
+
+
+def statement_refusal(statement: Any) -> str | None:
+    """Why `statement` (a `duckdb.Statement`) is not run, or None when it only reads."""
+    words = statement.query.split()
+    keyword = words[0].upper() if words else "?"
+    try:
+        kind = statement.type
+    except ValueError:  # a type newer than the module's enum (UPDATE EXTENSIONS): not a query
+        return f"{ONLY_READS}: {keyword} is refused (not a query); it runs {READS_LISTED}"
+    if kind in READ_STATEMENTS:
+        return None
+    if kind == duckdb.StatementType.EXPLAIN:
+        inner = EXPLAIN_PREFIX.sub("", statement.query, count=1)
+        try:
+            explained = [s.type for s in duckdb.extract_statements(inner)]
+        except (duckdb.Error, ValueError):
+            explained = []
+        if len(explained) == 1 and explained[0] in READ_STATEMENTS:
+            return None
+        return f"{ONLY_READS}: it explains queries (EXPLAIN SELECT ...), not other statements; it runs {READS_LISTED}"
+    hint = "; PIVOT without IN (...) makes several statements: list its values with IN" if kind.name == "MULTI" else ""
+    return f"{ONLY_READS}: {keyword} is refused (DuckDB statement type {kind.name}); it runs {READS_LISTED}{hint}"
+
+
 def statements(text: str) -> list[Any]:
-    """The statements of a script, so that several queries print several results."""
+    """The statements of a script, so that several queries print several results; raises
+    CliError, before any runs, when one is not a query (`statement_refusal`)."""
     try:
         found = duckdb.extract_statements(text)
     except duckdb.Error as err:
@@ -78,6 +140,11 @@ def statements(text: str) -> list[Any]:
     if not found:
         raise CliError("no query given: pass one as an argument, or on standard input "
                        "(`echo \"SELECT * FROM trend_series\" | humstat sql`)", UNUSABLE)
+    for number, statement in enumerate(found, 1):
+        refusal = statement_refusal(statement)
+        if refusal:
+            where = f"statement {number} of {len(found)}: " if len(found) > 1 else ""
+            raise CliError(f"{where}{refusal}")
     return found
 
 
