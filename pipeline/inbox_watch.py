@@ -1,54 +1,46 @@
 """What is new in the inbox: the state a file sensor and an incremental run keep, as plain data.
 
-The sensor's cursor is the newest modification time already handed on, so a tick only hashes
-files touched since. New files form a batch, recorded as a small JSON file (the list of its
-files) and named by the hash of the files' names and contents, so the same content never makes
-two batches or two runs, whatever happens to the cursor. A run compares each file's size and
-modification time with those the warehouse recorded when it last read the file (the
-`inbox_files` table), so a file copied in with an old time is still seen as new.
+A file is new when its size or modification time differs from those the warehouse recorded
+when it last read the file (the `inbox_files` table), so a file copied in with an old time is
+still seen as new; `humstat run` and the sensor use that one rule (the sensor reads it from the
+snapshot). New files form a batch, recorded as a small JSON file (the list of its files) and
+named by the hash of the files' names and contents, so the same content never makes two batches
+or two runs. The sensor's cursor holds the batches it requested that are not read yet.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import json
-from dataclasses import dataclass
+import os
+import stat
 from datetime import datetime
 from pathlib import Path
 
+import duckdb
+
 from pipeline.documents import inbox_files
-
-
-@dataclass(frozen=True)
-class NewFiles:
-    paths: list[str]
-    hashes: list[str]  # of the contents, in path order
-    cursor: float  # the newest modification time among them
+from pipeline.warehouse import inbox_stamps
 
 
 def content_hash(path: Path) -> str:
+    """The sha256 of a regular file's bytes (a link followed). An entry that is not one (a named
+    pipe, socket or device, a link to nothing, a folder that cannot be listed) is never opened:
+    its hash is of its kind and stamp. Raises OSError when the path is gone."""
     digest = hashlib.sha256()
+    try:
+        status = path.stat()
+    except OSError:
+        status = path.lstat()  # a link to nothing, hashed as the link
+    if not stat.S_ISREG(status.st_mode):
+        digest.update(f"not a regular file: mode {status.st_mode:o}, {status.st_size} bytes, {status.st_mtime_ns} ns".encode())
+        return digest.hexdigest()
     with open(path, "rb") as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-def new_files(inbox: Path, cursor: float | None) -> NewFiles | None:
-    """Files modified after `cursor`, or None when there are none."""
-    if not inbox.is_dir():
-        return None
-    fresh = []
-    for path in inbox_files(inbox):
-        try:
-            modified = path.stat().st_mtime
-            if cursor is None or modified > cursor:
-                fresh.append((str(path.relative_to(inbox)), content_hash(path), modified))
-        except OSError:
-            continue  # gone between listing and reading: the next run will account for it
-    if not fresh:
-        return None
-    return NewFiles(paths=[p for p, _, _ in fresh], hashes=[h for _, h, _ in fresh], cursor=max(m for _, _, m in fresh))
 
 
 def batch_key(paths: list[str], hashes: list[str]) -> str:
@@ -87,7 +79,7 @@ def batch_files(inbox: Path, folder: Path, keys: list[str]) -> tuple[list[Path],
                 continue
             seen.add(relative)
             path = inbox / relative
-            if path.is_file() or path.is_symlink():
+            if os.path.lexists(path):  # a link to nothing, a pipe or a folder is judged too, not taken for gone
                 found.append(path)
             else:
                 gone.append(relative)
@@ -98,15 +90,22 @@ Stamp = tuple[int, int]  # size in bytes, modification time in nanoseconds
 
 
 def stamp_of(path: Path) -> Stamp | None:
+    """The entry's size and modification time (a link followed; a link to nothing stamped as the
+    link itself, so it is read once and rejected, not skipped or read again), or None when gone."""
     try:
         status = path.stat()
     except OSError:
-        return None
+        try:
+            status = path.lstat()
+        except OSError:
+            return None
     return status.st_size, status.st_mtime_ns
 
 
 def changed_since_read(inbox: Path, stamps: dict[str, Stamp]) -> list[Path]:
-    """Files that are new, or whose size or modification time differs from when the warehouse read them."""
+    """Entries of the inbox (`inbox_files`: files, and the links, pipes and unlistable folders a
+    read rejects) that are new, or whose size or modification time differs from when the
+    warehouse read them."""
     return [p for p in inbox_files(inbox) if stamps.get(str(p.relative_to(inbox))) != stamp_of(p)]
 
 
@@ -120,3 +119,79 @@ def inbox_file_rows(inbox: Path, stamped: dict[Path, Stamp | None], doc_ids: dic
         shown = str(path.relative_to(inbox))
         rows.append({"path": shown, "size_bytes": stamp[0], "modified_ns": stamp[1], "doc_id": doc_ids.get(shown), "read_at": at})
     return rows
+
+
+def snapshot_stamps(snapshot: Path) -> dict[str, Stamp]:
+    """The stamps `pipeline.warehouse.inbox_stamps` reads, taken from the warehouse's read-only
+    snapshot (pipeline/snapshot.py), so a reader never holds the file a run writes: the snapshot
+    is attached read-only to an in-memory database and its `inbox_files` copied there. {} when
+    there is no snapshot, or one written before `inbox_files` existed. Raises duckdb.Error when
+    the file is not a DuckDB database."""
+    if not snapshot.is_file():
+        return {}
+    con = duckdb.connect()
+    try:
+        quoted = str(snapshot).replace("'", "''")
+        con.execute(f"ATTACH '{quoted}' AS humstat_snapshot (READ_ONLY)")
+        with contextlib.suppress(duckdb.CatalogException):  # an older snapshot: nothing recorded as read
+            con.execute("CREATE TABLE inbox_files AS FROM humstat_snapshot.inbox_files")
+        con.execute("DETACH humstat_snapshot")
+        return inbox_stamps(con)
+    finally:
+        con.close()
+
+
+def stamps_digest(inbox: Path, names: list[str]) -> str:
+    """A digest of the files' names, sizes and modification times (a vanished file counts as
+    such): equal digests mean no file of the list changed by the rule `changed_since_read` uses."""
+    digest = hashlib.sha256()
+    for name in sorted(names):
+        digest.update(f"{name}\0{stamp_of(inbox / name)}\n".encode())
+    return digest.hexdigest()
+
+
+Requested = tuple[str, str]  # a batch key and the stamps_digest of its files when it was requested
+
+
+def not_yet_requested(inbox: Path, folder: Path, changed: list[str], requested: list[Requested]) -> tuple[list[str], list[Requested]]:
+    """Of the `changed` files (names relative to the inbox, as `changed_since_read` finds them),
+    those no batch of `requested` holds yet, and the requested batches still waiting: those with
+    a file still changed and none changed since the request. A batch whose files were all read
+    drops out; one whose files changed again, or whose file list (in `folder`) is gone, drops
+    out too, and its changed files count as not yet requested."""
+    left = set(changed)
+    waiting = []
+    for key, digest in requested:
+        try:
+            found, gone = batch_files(inbox, folder, [key])
+        except FileNotFoundError:
+            continue
+        names = [str(p.relative_to(inbox)) for p in found] + gone
+        if left & set(names) and stamps_digest(inbox, names) == digest:
+            waiting.append((key, digest))
+            left -= set(names)
+    return [name for name in changed if name in left], waiting
+
+
+def run_lock(warehouse: Path) -> int:
+    """An open descriptor of the warehouse's folder, the file `humstat run` locks (flock) for its
+    whole length, so runs on one warehouse take turns and the sensor can tell one is under way.
+    The lock is on the folder: no lock file is left behind, and the kernel drops it with the
+    process. Raises OSError when the folder cannot be opened."""
+    return os.open(warehouse.parent, os.O_RDONLY)
+
+
+def run_holds_warehouse(warehouse: Path) -> bool:
+    """Whether a `humstat run` on this warehouse is under way (it holds `run_lock` and publishes
+    the snapshot before letting go). Never waits: the lock is tried, and released at once."""
+    try:
+        folder = run_lock(warehouse)
+    except OSError:
+        return False  # no folder, no run
+    try:
+        fcntl.flock(folder, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(folder)  # closing drops a lock taken
+    return False
