@@ -10,7 +10,7 @@ import pandas as pd
 import pandera.pandas as pa
 from dagster_duckdb import DuckDBResource
 
-from assets.resources import DUCKDB_POOL, DUCKDB_RETRY_POLICY
+from assets.resources import DUCKDB_POOL, DUCKDB_RETRY_POLICY, duckdb_writer
 from pipeline.claims import CHECK_NAMES
 from schemas.fields import TABLES
 from schemas.models import DocumentSchema, FigureSchema, describe_failure
@@ -48,7 +48,7 @@ def schema_check(table: str, schema: pa.DataFrameSchema) -> dg.AssetChecksDefini
     def _check(duckdb: DuckDBResource) -> dg.AssetCheckResult:
         rows, failures = 0, 0
         summary: dict[str, list] = {}
-        with duckdb.get_connection() as con:
+        with duckdb_writer(duckdb) as con:
             for frame in _schema_frames(con, table):
                 rows += len(frame)
                 try:
@@ -88,7 +88,7 @@ SCHEMA_CHECKS = [schema_check(table, schema) for table, schema in SCHEMAS.items(
 def claim_check_warnings(context: dg.AssetCheckExecutionContext, duckdb: DuckDBResource):
     """Each inconsistency the claim checks find, visible in the UI with its explanation; a
     warning, never a blocker: a wrong figure in a source is news, not a pipeline failure."""
-    with duckdb.get_connection() as con:
+    with duckdb_writer(duckdb) as con:
         # counted in SQL: the table holds a row per check and figure, millions in a large warehouse
         summary = {row[0]: row[1:] for row in con.execute(
             "SELECT \"check\", count(*), count(*) FILTER (WHERE verdict = 'inconsistent'), "
@@ -128,7 +128,7 @@ FRESHNESS_DAYS = int(os.environ.get("HUMSTAT_FRESHNESS_DAYS", "7"))
     description=f"The series were fed a new document within the last {FRESHNESS_DAYS} days (HUMSTAT_FRESHNESS_DAYS).",
 )
 def documents_are_fresh(duckdb: DuckDBResource) -> dg.AssetCheckResult:
-    with duckdb.get_connection() as con:
+    with duckdb_writer(duckdb) as con:
         newest, days = con.execute(
             "SELECT max(ingested_at), date_diff('day', max(ingested_at), now()::TIMESTAMP) FROM documents"
         ).fetchall()[0]

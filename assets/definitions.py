@@ -11,10 +11,10 @@ from assets.resources import build_resources
 from assets.sensors import inbox_sensor
 from assets.trends import claim_views, trend_views
 from assets.validate import validated_figures
-from assets.warehouse import load_documents, load_figures, reference_figures
+from assets.warehouse import load_batch, reference_figures
 
 # The assets partitioned by inbox file; the others (reference, views, report) are whole-warehouse.
-FILE_ASSETS = [source_documents, extracted_figures, validated_figures, load_documents, load_figures]
+FILE_ASSETS = [source_documents, extracted_figures, validated_figures, load_batch]
 ALL_ASSETS = [*FILE_ASSETS, reference_figures, trend_views, claim_views, trend_report, warehouse_snapshot, figures_parquet]
 ALL_CHECKS = [*SCHEMA_CHECKS, claim_check_warnings, documents_are_fresh]
 

@@ -20,7 +20,7 @@ from pipeline.snapshot import publish_snapshot, snapshot_path
     description="A chart per series (reported figures, reference line, stated changes) and the latest claim checks.",
 )
 def trend_report(duckdb: DuckDBResource, paths: HumstatPaths) -> dg.MaterializeResult:
-    with duckdb.get_connection() as con:
+    with duckdb_writer(duckdb) as con:
         report = build_report(con, Path(paths.reports))
     images = "\n\n".join(
         f"![{p.stem}](data:image/png;base64,{base64.b64encode(p.read_bytes()).decode()})" for p in report.charts

@@ -1,4 +1,5 @@
-"""Warehouse: the DuckDB tables, each written in one transaction by an asset in the DuckDB pool."""
+"""Warehouse: the DuckDB tables. A batch of inbox files is loaded whole in one transaction
+(`load_batch`); the reference series apart. Every writer is in the DuckDB pool."""
 
 
 from pathlib import Path
@@ -22,23 +23,7 @@ from pipeline.validation import ValidatedFigures
                      description="Every document read: metadata and the body its figures index."),
         dg.AssetSpec("rejected_documents", group_name="warehouse", kinds={"duckdb"}, deps=["source_documents"],
                      description="Files that could not be read as documents, with the failing check and why."),
-    ],
-    pool=DUCKDB_POOL, retry_policy=DUCKDB_RETRY_POLICY,
-    partitions_def=INBOX_BATCHES,
-    backfill_policy=ONE_RUN_PER_BACKFILL,
-)
-def load_documents(source_documents: InboxRead, duckdb: DuckDBResource):
-    rows = [d.as_row() for d in source_documents.documents]
-    rejections = [r.as_row(utc_now()) for r in source_documents.rejections]
-    with duckdb_writer(duckdb) as con:
-        warehouse.load_documents(con, rows, rejections, source_documents.scanned_paths, source_documents.inbox_files)
-        yield dg.MaterializeResult(asset_key="documents", metadata=table_metadata(con, "documents", exclude="body"))
-        yield dg.MaterializeResult(asset_key="rejected_documents", metadata=table_metadata(con, "rejected_documents", exclude="input"))
-
-
-@dg.multi_asset(
-    specs=[
-        dg.AssetSpec("figures", group_name="warehouse", kinds={"duckdb"}, deps=["source_documents", "validated_figures", "documents"],
+        dg.AssetSpec("figures", group_name="warehouse", kinds={"duckdb"}, deps=["source_documents", "validated_figures"],
                      description="Validated figure records (the spec's fields plus period label, parent and evidence)."),
         dg.AssetSpec("rejected_figures", group_name="warehouse", kinds={"duckdb"}, deps=["source_documents", "validated_figures"],
                      description="Figure records that failed validation: the record, the failing checks, why."),
@@ -46,11 +31,24 @@ def load_documents(source_documents: InboxRead, duckdb: DuckDBResource):
     pool=DUCKDB_POOL, retry_policy=DUCKDB_RETRY_POLICY,
     partitions_def=INBOX_BATCHES,
     backfill_policy=ONE_RUN_PER_BACKFILL,
+    description="A batch's documents, rejections, figures and inbox stamps, loaded in one transaction: "
+                "a run stopped at any moment leaves all of the batch or none of it.",
 )
-def load_figures(source_documents: InboxRead, validated_figures: ValidatedFigures, duckdb: DuckDBResource):
+def load_batch(source_documents: InboxRead, validated_figures: ValidatedFigures, duckdb: DuckDBResource):
     doc_ids = [d.doc_id for d in source_documents.to_extract]
+    batch = warehouse.BatchRows(
+        documents=[d.as_row() for d in source_documents.documents],
+        rejections=[r.as_row(utc_now()) for r in source_documents.rejections],
+        scanned_paths=source_documents.scanned_paths,
+        inbox_files=list(source_documents.inbox_files),
+        figures=validated_figures.valid,
+        rejected_figures=validated_figures.rejected,
+        extracted_doc_ids=doc_ids,
+    )
     with duckdb_writer(duckdb) as con:
-        changes = warehouse.load_figures(con, validated_figures.valid, validated_figures.rejected, doc_ids)
+        changes = warehouse.load_batch(con, batch)
+        yield dg.MaterializeResult(asset_key="documents", metadata=table_metadata(con, "documents", exclude="body"))
+        yield dg.MaterializeResult(asset_key="rejected_documents", metadata=table_metadata(con, "rejected_documents", exclude="input"))
         yield dg.MaterializeResult(
             asset_key="figures",
             metadata={

@@ -19,12 +19,12 @@ SELECT md5(concat_ws('|', coalesce(attributed_to, '?'), kind, metric, coalesce(p
        attributed_to AS source, kind, metric, population, country,
        array_to_string(list_sort(places), ', ') AS place,
        period_label, period_start, period_end, comparison_start, comparison_end,
-       mode(value) AS value,
+       mode(value ORDER BY value) AS value,  -- ordered: a tie gives the same value every run
        list(DISTINCT value ORDER BY value) AS values_stated,
        count(*) AS mentions,
        count(DISTINCT doc_id) AS documents,
        list(figure_id ORDER BY figure_id) AS figure_ids,
-       list(DISTINCT doc_id) AS doc_ids
+       list(DISTINCT doc_id ORDER BY doc_id) AS doc_ids
 FROM current_figures
 GROUP BY ALL
 """

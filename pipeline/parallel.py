@@ -4,13 +4,17 @@ The extractor is pure Python and CPU-bound, so threads would queue on the interp
 processes scale with cores. Workers come from a fork server preloaded with the extractor, so
 each starts in milliseconds without copying the parent (a Dagster run has threads that a plain
 fork would copy in whatever state they were). Small inputs stay in process, where starting
-workers would cost more than it saves.
+workers would cost more than it saves. Workers end with the process that started them, even
+when it is killed, and the fork server and resource tracker follow: a killed run leaves none.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import select
+import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
@@ -43,6 +47,41 @@ def chunks(documents: list[Document], size: int = CHUNK_BYTES) -> Iterator[list[
         yield chunk
 
 
+def exit_with(pid: int) -> None:
+    """End this process as soon as process `pid` ends, whatever this process is doing: a thread
+    waits on a pidfd (Linux 5.3; elsewhere a poll each second). A pool worker's parent is the
+    fork server, and the fork server lives while any worker lives (each holds its liveness pipe),
+    so a worker must watch the process that asked for it, not its parent; once the workers are
+    gone, the fork server and the resource tracker see their pipes close and exit too."""
+
+    def watch() -> None:
+        try:
+            handle = os.pidfd_open(pid)
+        except (AttributeError, OSError):
+            handle = None
+        if handle is not None:
+            select.select([handle], [], [])
+        else:
+            while True:
+                try:
+                    os.kill(pid, 0)
+                except ProcessLookupError:
+                    break
+                except PermissionError:
+                    pass
+                time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
+def _start_worker(owner: int) -> None:
+    """A worker's start: it ends with the process that started the pool, then loads the
+    gazetteer once, before its first document."""
+    exit_with(owner)
+    gazetteer()
+
+
 def _extract_chunk(documents: list[Document]) -> list[list[dict]]:
     return [extract_or_report(doc) for doc in documents]
 
@@ -62,8 +101,8 @@ def extract_all(
         return records
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["pipeline.extraction", "pipeline.places"])
-    # each worker loads the gazetteer once, before its first document
-    with ProcessPoolExecutor(max_workers=processes, mp_context=context, initializer=gazetteer) as pool:
+    with ProcessPoolExecutor(max_workers=processes, mp_context=context, initializer=_start_worker,
+                             initargs=(os.getpid(),)) as pool:
         for chunk_records in pool.map(_extract_chunk, chunks(documents)):
             for doc_records in chunk_records:
                 records.extend(doc_records)

@@ -165,5 +165,8 @@ def create_views(con: duckdb.DuckDBPyConnection) -> None:
 
 LATEST_TRENDS = """
 SELECT metric, population, country, period_label, value, mentions, documents, sources
-FROM trend_series ORDER BY period_end DESC, metric LIMIT {limit}
+FROM trend_series
+-- every column of the series' key, so rows that tie on the date print in the same order every time
+ORDER BY period_end DESC, metric, population NULLS FIRST, country NULLS FIRST, period_start, period_label, value
+LIMIT {limit}
 """

@@ -1,9 +1,14 @@
 """Loading the DuckDB warehouse: tables from the schema DDL, batches through Arrow, one
-transaction per batch, idempotent by document and figure id."""
+transaction per batch (documents, figures, rejections and inbox stamps together), idempotent by
+document and figure id."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+import re
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import duckdb
@@ -11,6 +16,65 @@ import duckdb
 from schemas.arrow import to_arrow
 from schemas.ddl import all_tables_sql, missing_columns_sql
 from schemas.fields import TABLES, names
+
+
+def lock_wait_seconds() -> float:
+    """How long a run waits for another process to let go of the warehouse
+    (HUMSTAT_LOCK_WAIT, seconds, default 300)."""
+    return max(0.0, float(os.environ.get("HUMSTAT_LOCK_WAIT", "300")))
+
+
+class WarehouseBusy(RuntimeError):
+    """The warehouse stayed held by another process for longer than the run would wait."""
+
+
+_HOLDER = re.compile(r"Conflicting lock is held in (?P<program>.+?) \(PID (?P<pid>\d+)\)")
+
+
+def lock_holder(err: duckdb.Error) -> str | None:
+    """The process DuckDB names as holding the file ("PID 4242, /usr/bin/duckdb"), or None when
+    the error is not a lock conflict or names no process."""
+    found = _HOLDER.search(str(err))
+    return f"PID {found['pid']}, {found['program']}" if found else None
+
+
+def is_lock_conflict(err: duckdb.Error) -> bool:
+    return isinstance(err, duckdb.IOException) and "lock" in str(err).lower()
+
+
+def connect_writer(
+    database: str | os.PathLike,
+    config: dict | None = None,
+    wait_seconds: float | None = None,
+    on_wait: Callable[[str], None] = lambda message: None,
+) -> duckdb.DuckDBPyConnection:
+    """A read-write connection to the warehouse. DuckDB lets one process write a file, and a
+    reader in another process blocks it: while another process holds the file, wait for it
+    (`wait_seconds`, default `lock_wait_seconds()`), telling `on_wait` once what is waited for,
+    which process DuckDB names and for how long, then each further minute. Raises
+    `WarehouseBusy` when the time is up, and any other DuckDB error at once."""
+    wait_seconds = lock_wait_seconds() if wait_seconds is None else wait_seconds
+    started = time.monotonic()
+    told_at: float | None = None
+    while True:
+        try:
+            return duckdb.connect(str(database), read_only=False, config=dict(config or {}))
+        except duckdb.Error as err:
+            if not is_lock_conflict(err):
+                raise
+            holder = lock_holder(err) or "a process DuckDB does not name"
+            waited = time.monotonic() - started
+            if waited >= wait_seconds:
+                raise WarehouseBusy(
+                    f"{database} is held by another process ({holder}) and was still held after {waited:.0f} s; "
+                    "close it (a DuckDB shell or notebook on the live warehouse? query the snapshot instead) "
+                    "and run again, or wait longer with HUMSTAT_LOCK_WAIT"
+                ) from err
+            if told_at is None or waited - told_at >= 60:
+                on_wait(f"the warehouse {database} is held by another process ({holder}); waited {waited:.0f} s, "
+                        f"waiting up to {wait_seconds:.0f} s (HUMSTAT_LOCK_WAIT) for it to let go")
+                told_at = waited
+            time.sleep(min(1.0, max(0.05, wait_seconds - waited)))
 
 
 def ensure_tables(con: duckdb.DuckDBPyConnection) -> None:
@@ -52,6 +116,42 @@ def inbox_stamps(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, int]]:
             con.execute("SELECT path, size_bytes, modified_ns FROM inbox_files").fetchall()}
 
 
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """One DuckDB transaction: committed when the block ends, rolled back on any error or
+    interrupt. A process killed inside it leaves nothing of it: DuckDB writes its log at commit."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
+def _write_documents(
+    con: duckdb.DuckDBPyConnection,
+    documents: list[dict],
+    rejections: list[dict],
+    scanned_paths: list[str],
+    inbox_files: Iterable[dict],
+) -> None:
+    known = known_documents(con)  # creates the tables if need be
+    new = [d for d in documents if d["doc_id"] not in known]
+    _delete_where_in(con, "rejected_documents", "path", scanned_paths)
+    _insert(con, "documents", new)
+    _insert(con, "rejected_documents", rejections)
+    _insert(con, "inbox_files", list(inbox_files))
+    con.execute(
+        """UPDATE documents AS old SET superseded_by = latest.doc_id
+           FROM (SELECT path, doc_id FROM documents
+                 QUALIFY row_number() OVER (PARTITION BY path ORDER BY ingested_at DESC, doc_id) = 1) AS latest
+           WHERE old.path = latest.path AND old.doc_id <> latest.doc_id
+             AND old.superseded_by IS DISTINCT FROM latest.doc_id"""
+    )
+    con.execute("UPDATE documents SET superseded_by = NULL WHERE superseded_by = doc_id")
+
+
 def load_documents(
     con: duckdb.DuckDBPyConnection,
     documents: list[dict],
@@ -62,27 +162,10 @@ def load_documents(
     """New documents by doc_id (a known text keeps the time it was first read); an earlier
     version of a file that changed is marked superseded, never deleted. The rejections of this
     scan replace earlier ones for the same paths; the files' stamps are recorded in the same
-    transaction, so a file counts as read only once its document is loaded."""
-    known = known_documents(con)  # creates the tables if need be
-    new = [d for d in documents if d["doc_id"] not in known]
-    con.execute("BEGIN TRANSACTION")
-    try:
-        _delete_where_in(con, "rejected_documents", "path", scanned_paths)
-        _insert(con, "documents", new)
-        _insert(con, "rejected_documents", rejections)
-        _insert(con, "inbox_files", list(inbox_files))
-        con.execute(
-            """UPDATE documents AS old SET superseded_by = latest.doc_id
-               FROM (SELECT path, doc_id FROM documents
-                     QUALIFY row_number() OVER (PARTITION BY path ORDER BY ingested_at DESC, doc_id) = 1) AS latest
-               WHERE old.path = latest.path AND old.doc_id <> latest.doc_id
-                 AND old.superseded_by IS DISTINCT FROM latest.doc_id"""
-        )
-        con.execute("UPDATE documents SET superseded_by = NULL WHERE superseded_by = doc_id")
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
+    transaction. A run loads documents and figures together with `load_batch`."""
+    ensure_tables(con)
+    with transaction(con):
+        _write_documents(con, documents, rejections, scanned_paths, inbox_files)
 
 
 @dataclass(frozen=True)
@@ -98,10 +181,7 @@ COMPARED_FIELDS = ("kind", "value", "low", "high", "qualifier", "metric", "popul
                    "period_start", "period_end", "comparison_start", "comparison_end", "attributed_to")
 
 
-def load_figures(con: duckdb.DuckDBPyConnection, figures: list[dict], rejected: list[dict], doc_ids: list[str]) -> FigureChanges:
-    """Replace the figures of the given documents with this extraction, in one transaction,
-    and say what changed against the figures they had."""
-    ensure_tables(con)
+def _write_figures(con: duckdb.DuckDBPyConnection, figures: list[dict], rejected: list[dict], doc_ids: list[str]) -> FigureChanges:
     columns = ", ".join(f'CAST("{c}" AS VARCHAR)' for c in COMPARED_FIELDS)
     before = {
         row[0]: row[1:]
@@ -110,22 +190,53 @@ def load_figures(con: duckdb.DuckDBPyConnection, figures: list[dict], rejected: 
         ).fetchall()
     }
     after = {r["figure_id"]: tuple(None if r.get(c) is None else str(r[c]) for c in COMPARED_FIELDS) for r in figures}
-    changes = FigureChanges(
+    _delete_where_in(con, "figures", "doc_id", doc_ids)
+    _delete_where_in(con, "rejected_figures", "doc_id", doc_ids)
+    _insert(con, "figures", figures)
+    _insert(con, "rejected_figures", rejected)
+    return FigureChanges(
         added=len(after.keys() - before.keys()),
         removed=len(before.keys() - after.keys()),
         changed=sum(1 for k in after.keys() & before.keys() if not _same(after[k], before[k])),
     )
-    con.execute("BEGIN TRANSACTION")
-    try:
-        _delete_where_in(con, "figures", "doc_id", doc_ids)
-        _delete_where_in(con, "rejected_figures", "doc_id", doc_ids)
-        _insert(con, "figures", figures)
-        _insert(con, "rejected_figures", rejected)
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
-    return changes
+
+
+def load_figures(con: duckdb.DuckDBPyConnection, figures: list[dict], rejected: list[dict], doc_ids: list[str]) -> FigureChanges:
+    """Replace the figures of the given documents with this extraction, in one transaction,
+    and say what changed against the figures they had."""
+    ensure_tables(con)
+    with transaction(con):
+        return _write_figures(con, figures, rejected, doc_ids)
+
+
+@dataclass(frozen=True)
+class BatchRows:
+    """Everything one batch of inbox files adds to the warehouse, as table rows.
+
+    `documents`, `rejections` (rejected_documents), `scanned_paths` (the inbox paths the batch
+    read, whose older rejections it replaces), `inbox_files` (each file's stamp as read),
+    `figures` and `rejected_figures`, and `extracted_doc_ids`, the documents whose figures
+    these are (their earlier figures are replaced)."""
+
+    documents: list[dict]
+    rejections: list[dict]
+    scanned_paths: list[str]
+    inbox_files: list[dict]
+    figures: list[dict]
+    rejected_figures: list[dict]
+    extracted_doc_ids: list[str]
+
+
+def load_batch(con: duckdb.DuckDBPyConnection, batch: BatchRows) -> FigureChanges:
+    """Load a batch whole, in one transaction: its documents, rejections, figures, rejected
+    figures and the inbox stamps that mark its files as read. A run stopped at any moment
+    leaves either all of it or none of it, so a file is never counted as read without its
+    figures, and the next run reads again exactly what is missing. Returns what the
+    re-extraction changed (see `FigureChanges`)."""
+    ensure_tables(con)
+    with transaction(con):
+        _write_documents(con, batch.documents, batch.rejections, batch.scanned_paths, batch.inbox_files)
+        return _write_figures(con, batch.figures, batch.rejected_figures, batch.extracted_doc_ids)
 
 
 def _same(a: tuple, b: tuple) -> bool:
@@ -141,14 +252,9 @@ def _same(a: tuple, b: tuple) -> bool:
 def load_reference(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> None:
     """Reference series are reloaded whole: the folder is the source of truth."""
     ensure_tables(con)
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         con.execute("DELETE FROM reference_figures")
         _insert(con, "reference_figures", rows)
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
 
 
 def count_rows(con: duckdb.DuckDBPyConnection, table: str) -> int:

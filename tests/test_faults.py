@@ -78,7 +78,9 @@ def test_ctrl_c_leaves_no_half_written_file_and_no_lock(tmp_path):
     run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     time.sleep(4)
     run.send_signal(signal.SIGINT)
-    run.communicate(timeout=120)
+    _, err = run.communicate(timeout=120)
+    assert run.returncode == 130
+    assert [line for line in err.decode().splitlines() if line.strip()][-1].startswith("humstat: stopped by SIGINT; ")
     leftovers = [p.name for p in warehouse.parent.iterdir() if p.name.startswith(".") or p.suffix in (".partial", ".tmp")]
     assert leftovers == []
     if warehouse.exists():

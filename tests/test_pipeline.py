@@ -103,7 +103,7 @@ def test_claim_checks_on_the_bundled_data(bundled_warehouse):
 
 
 def test_trend_report_draws_a_chart_per_series(bundled_warehouse):
-    reports = bundled_warehouse.parent.parent / "reports"
+    reports = bundled_warehouse.parent / "reports"  # beside a warehouse other than the default
     charts = sorted(p.name for p in reports.glob("*.png"))
     assert charts == ["AFG-casualties-civilians.png", "AFG-injured-civilians.png", "AFG-killed-civilians.png"]
     assert all((reports / c).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for c in charts)
@@ -120,5 +120,5 @@ def test_run_accounts_for_every_file_and_figure(tmp_path, capsys):
     assert main(["run", "--inbox", str(inbox), "--warehouse", str(tmp_path / "w" / "h.duckdb")]) == 0
     out = capsys.readouterr().out
     files = len(list(inbox.iterdir()))
-    assert f"accounting: {files} files = {files - 2} documents + 2 rejected;" in out
+    assert f"accounting of this run: {files} files = {files - 2} documents + 2 rejected;" in out
     assert "MISMATCH" not in out

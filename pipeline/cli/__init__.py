@@ -94,9 +94,15 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from pipeline.cli.run import run_pipeline
+    from pipeline.cli.stopping import RunProgress, stop_at_once_on_signals
 
-    return run_pipeline(inbox=args.inbox, warehouse=args.warehouse, full=args.full)
+    debug = getattr(args, "debug", False) or os.environ.get("HUMSTAT_DEBUG", "") not in ("", "0")
+    progress = RunProgress()
+    # before Dagster is even imported: a Ctrl-C at any moment of the run is one line
+    with stop_at_once_on_signals(progress.finished, debug):
+        from pipeline.cli.run import run_pipeline
+
+        return run_pipeline(inbox=args.inbox, warehouse=args.warehouse, full=args.full, progress=progress)
 
 
 def cmd_sql(args: argparse.Namespace) -> int:

@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import dagster as dg
-import duckdb
 
+from pipeline.cli.stopping import RunProgress
 from pipeline.config import batches_dir, inbox_dir, warehouse_path
 from pipeline.documents import inbox_files
-from pipeline.inbox_watch import changed_since_read, content_hash, write_batch
-from pipeline.warehouse import inbox_stamps
+from pipeline.inbox_watch import changed_since_read, content_hash, run_lock, write_batch
+from pipeline.warehouse import connect_writer, inbox_stamps
 
 
 def batch_documents() -> int:
@@ -35,6 +35,7 @@ class InboxRun:
     files: int  # in the inbox
     selected: int  # read by this run: new or changed since last read, or all with --full
     results: list[dg.ExecuteInProcessResult] = field(default_factory=list)
+    reports: Path | None = None  # where the charts and the claim-check table were written
 
     @property
     def success(self) -> bool:
@@ -63,7 +64,7 @@ class InboxRun:
 def _stamps(warehouse: Path) -> dict[str, tuple[int, int]]:
     if not warehouse.exists():
         return {}
-    con = duckdb.connect(str(warehouse))
+    con = connect_writer(warehouse, on_wait=lambda message: print(f"humstat: {message}", file=sys.stderr, flush=True))
     try:
         return inbox_stamps(con)
     finally:
@@ -93,7 +94,7 @@ def one_run_at_a_time(warehouse: Path) -> Iterator[None]:
     """Runs on one warehouse take turns: a second `humstat run` waits for the first, then finds
     its files already read. The kernel drops the lock with the process, so none goes stale."""
     warehouse.parent.mkdir(parents=True, exist_ok=True)
-    folder = os.open(warehouse.parent, os.O_RDONLY)  # the lock is on the folder: no lock file to leave behind
+    folder = run_lock(warehouse)
     try:
         try:
             fcntl.flock(folder, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -136,11 +137,13 @@ def run_inbox(
     reference: str | None,
     full: bool = False,
     on_batch: Callable[[int, int], None] | None = None,
+    progress: RunProgress | None = None,
 ) -> InboxRun:
     """Read the changed files batch by batch, then refresh the views, the report and the checks.
-    `on_batch(done, total)` is told the documents done after each batch."""
+    `on_batch(done, total)` is told the documents done after each batch; `progress` is kept up
+    to date with what is stored."""
     with one_run_at_a_time(warehouse_path(warehouse)):
-        return _run_batches(instance, inbox, warehouse, reference, full, on_batch)
+        return _run_batches(instance, inbox, warehouse, reference, full, on_batch, progress or RunProgress())
 
 
 def _run_batches(
@@ -150,6 +153,7 @@ def _run_batches(
     reference: str | None,
     full: bool,
     on_batch: Callable[[int, int], None] | None,
+    progress: RunProgress,
 ) -> InboxRun:
     from assets.definitions import ALL_ASSETS, ALL_CHECKS, FILE_ASSETS
     from assets.io_managers import discard_values
@@ -161,7 +165,8 @@ def _run_batches(
               file=sys.stderr)
     files, batches = plan_batches(instance, inbox_dir(inbox), warehouse_path(warehouse), full)
     tags = run_tags(warehouse_path(warehouse))
-    run = InboxRun(files=files, selected=sum(n for _, n in batches))
+    run = InboxRun(files=files, selected=sum(n for _, n in batches), reports=Path(resources["paths"].reports))
+    progress.files, progress.batches = run.selected, len(batches)
     quiet = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
     file_keys = {k for a in FILE_ASSETS for k in a.keys}
     file_checks = [c for c in ALL_CHECKS if {k.asset_key for k in c.check_keys} <= file_keys]
@@ -180,6 +185,8 @@ def _run_batches(
         )
         run.results.append(result)
         if result.success:
+            progress.files_stored += size
+            progress.batches_stored += 1
             discard_values(resources[RUN_VALUES].base_dir, [key])
         done += size
         if on_batch is not None:
@@ -191,4 +198,5 @@ def _run_batches(
         [*views, *[c for c in ALL_CHECKS if c not in file_checks]],
         resources=resources, instance=instance, tags=tags, run_config=quiet, raise_on_error=False,
     ))
+    progress.views_done = run.results[-1].success
     return run

@@ -10,6 +10,8 @@ from typing import TextIO
 
 import duckdb
 
+from pipeline.warehouse import WarehouseBusy
+
 # Exit codes: 1 the command failed (a bad query, an unwritable file, a failed run), 2 it could
 # not start (wrong arguments, no warehouse yet), 130 interrupted.
 FAILED, UNUSABLE, INTERRUPTED = 1, 2, 130
@@ -52,6 +54,8 @@ def describe(err: BaseException) -> tuple[str, int]:
         return err.message, err.exit_code
     if isinstance(err, KeyboardInterrupt):
         return "interrupted", INTERRUPTED
+    if isinstance(err, WarehouseBusy):
+        return str(err), FAILED
     if isinstance(err, duckdb.IOException) and "lock" in str(err).lower():
         return ("the warehouse is held by another process (a run, or a DuckDB shell on the warehouse itself); "
                 "wait for it to finish or close it, then try again"), UNUSABLE

@@ -9,13 +9,16 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import dagster as dg
 import duckdb
 from tabulate import tabulate
 
 from pipeline.cli.batches import InboxRun, run_inbox
-from pipeline.config import warehouse_path
+from pipeline.cli.errors import UNUSABLE, CliError
+from pipeline.cli.stopping import RunProgress
+from pipeline.config import inbox_dir, reports_dir, warehouse_path
 from pipeline.progress import batch_reporter, showing_progress
 from pipeline.trends import LATEST_TRENDS
 
@@ -31,16 +34,24 @@ def materialize_all(
     instance: dg.DagsterInstance | None = None,
     full: bool = False,
     on_batch: Callable[[int, int], None] | None = None,
+    progress: RunProgress | None = None,
 ) -> InboxRun:
     """Every asset: the inbox files new or changed since the warehouse read them (all with
-    `full`), in batches, then the views and the report."""
+    `full`), in batches, then the views and the report. `progress`, if given, is kept up to
+    date with what is stored."""
     if instance is not None:
-        return run_inbox(instance, inbox, warehouse, reference, full, on_batch)
+        return run_inbox(instance, inbox, warehouse, reference, full, on_batch, progress)
     with _instance() as own:
-        return run_inbox(own, inbox, warehouse, reference, full, on_batch)
+        return run_inbox(own, inbox, warehouse, reference, full, on_batch, progress)
 
 
-def summary(warehouse: str | None = None, trend_rows: int = 8) -> str:
+SHOWN_PROBLEMS = 5
+
+
+def summary(warehouse: str | None = None, trend_rows: int = 8, reports: Path | None = None) -> str:
+    """What the warehouse holds now (not this run's counts): its tables' row counts, the claim
+    checks by verdict with the first inconsistent ones, the latest trend rows, and where the
+    charts are."""
     con = duckdb.connect(str(warehouse_path(warehouse)), read_only=True)
     try:
         counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]
@@ -50,21 +61,23 @@ def summary(warehouse: str | None = None, trend_rows: int = 8) -> str:
         rows = cursor.fetchall()
         verdicts = dict(con.execute("SELECT verdict, count(*) FROM claim_checks GROUP BY verdict").fetchall())
         problems = con.execute(
-            "SELECT DISTINCT \"check\", explanation FROM claim_checks WHERE verdict = 'inconsistent' ORDER BY 1, 2 LIMIT 5"
+            "SELECT DISTINCT \"check\", explanation FROM claim_checks WHERE verdict = 'inconsistent' ORDER BY 1, 2"
         ).fetchall()
     finally:
         con.close()
+    more = len(problems) - SHOWN_PROBLEMS
     lines = [
-        f"documents read {counts['documents']}, rejected {counts['rejected_documents']}",
-        f"figures loaded {counts['figures']}, rejected {counts['rejected_figures']}",
-        f"reference rows {counts['reference_figures']}",
+        f"the warehouse now: {counts['documents']} documents, {counts['rejected_documents']} rejected files; "
+        f"{counts['figures']} figures, {counts['rejected_figures']} rejected; {counts['reference_figures']} reference rows",
         "claim checks: " + ", ".join(f"{verdicts.get(v, 0)} {v}" for v in ("consistent", "inconsistent", "unverifiable")),
-        *[f"  - {check}: {why}" for check, why in problems],
+        *[f"  - {check}: {why}" for check, why in problems[:SHOWN_PROBLEMS]],
+        *([f"  - and {more} more ({verdicts.get('inconsistent', 0)} inconsistent rows in all): humstat sql \"SELECT * FROM claim_checks WHERE verdict = 'inconsistent'\""] if more > 0 else []),
         "",
         "latest trend_series rows:",
         tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True),
         "",
-        "charts and the claim-check table: data/reports/ (or the trend_report asset in `make ui`)",
+        f"charts and the claim-check table: {reports or reports_dir(warehouse_path(warehouse))} "
+        "(or the trend_report asset in `make ui`)",
     ]
     return "\n".join(lines)
 
@@ -73,9 +86,19 @@ def _metadata(result: InboxRun, asset: str) -> dict:
     return result.metadata(asset)
 
 
-def run_pipeline(inbox: str | None = None, warehouse: str | None = None, full: bool = False) -> int:
+def run_pipeline(
+    inbox: str | None = None, warehouse: str | None = None, full: bool = False, progress: RunProgress | None = None
+) -> int:
+    """`humstat run`: read the inbox into the warehouse, then print this run's accounting and
+    the warehouse's state; `progress` is kept up to date with what is stored (the command stops
+    on SIGINT and SIGTERM with what it says, see `pipeline.cli.stopping`). Raises CliError when
+    the inbox is not a folder."""
+    folder = inbox_dir(inbox)
+    if not folder.is_dir():
+        raise CliError(f"the inbox {folder} {'is not a folder' if folder.exists() else 'does not exist'}; "
+                       "create it, or name another with --inbox (or $HUMSTAT_INBOX)", UNUSABLE)
     with showing_progress(sys.stderr):
-        result = materialize_all(inbox, warehouse, full=full, on_batch=batch_reporter(sys.stderr))
+        result = materialize_all(inbox, warehouse, full=full, on_batch=batch_reporter(sys.stderr), progress=progress)
     failures = result.get_step_failure_events()
     for event in failures:
         error = event.step_failure_data.error
@@ -91,12 +114,13 @@ def run_pipeline(inbox: str | None = None, warehouse: str | None = None, full: b
         return 1
     read, loaded = _metadata(result, "source_documents"), _metadata(result, "figures")
     extracted, checked = _metadata(result, "extracted_figures"), _metadata(result, "validated_figures")
-    reconciled = print_accounting(read, extracted, checked)
     why = "all, --full" if full else "the new and changed ones; the others are as the warehouse read them"
-    print(f"read {result.selected} of {result.files} inbox files ({why}), extracted {read.get('to_extract', 0)} documents; "
+    print(f"this run: read {result.selected} of {result.files} inbox files ({why}): {read.get('documents', 0)} documents, "
+          f"{read.get('rejected_files', 0)} rejected; extracted {read.get('to_extract', 0)} documents; "
           f"figures added {loaded.get('figures_added', 0)}, removed {loaded.get('figures_removed', 0)}, "
           f"read differently {loaded.get('figures_changed', 0)}")
-    print(summary(warehouse))
+    reconciled = print_accounting(read, extracted, checked)
+    print(summary(warehouse, reports=result.reports))
     if warnings:
         print(f"warning checks not passed: {', '.join(sorted(warnings))}")
     extractor_failed = extracted.get("documents_failed", 0)
@@ -114,7 +138,7 @@ def print_accounting(read: dict, extracted: dict, checked: dict) -> bool:
     failed = extracted.get("documents_failed", 0)
     files_ok, figures_ok = files == documents + rejected, figures + failed == valid + invalid
     failures = f" + {failed} extractor failures" if failed else ""
-    print(f"accounting: {files} files = {documents} documents + {rejected} rejected{'' if files_ok else '  MISMATCH'}; "
+    print(f"accounting of this run: {files} files = {documents} documents + {rejected} rejected{'' if files_ok else '  MISMATCH'}; "
           f"{figures} figures extracted{failures} = {valid} loaded + {invalid} rejected{'' if figures_ok else '  MISMATCH'}")
     if not (files_ok and figures_ok):
         print("humstat: the accounting does not reconcile; nothing was lost silently, but something was not counted", file=sys.stderr)

@@ -1,0 +1,142 @@
+"""How `humstat run` stops on SIGINT (Ctrl-C) and SIGTERM: at once, with one line, exit 130 or 143,
+and no process of the run left behind.
+
+Dagster replaces the Python signal handlers while it executes a run, and turns an interrupt
+into failure events and tracebacks. Whatever Python handler is in place, CPython's C handler
+writes each signal's number to the wake-up file descriptor (`signal.set_wakeup_fd`); a thread
+of ours reads it, says what was finished, kills the run's child processes and ends the process. Nothing is lost by stopping this way: a batch is stored in one
+transaction (`pipeline.warehouse.load_batch`), so an interrupted batch leaves nothing, and the
+next run reads it again and refreshes the views (see docs/reliability.md).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+# The shell's convention: 128 + the signal's number.
+EXIT_CODES = {signal.SIGINT: 130, signal.SIGTERM: 143}
+
+
+@dataclass
+class RunProgress:
+    """What a `humstat run` has stored so far, kept up to date as it goes, so that a run
+    stopped at any moment can say what was finished (`finished`)."""
+
+    files: int | None = None  # chosen to read, once planned
+    batches: int = 0
+    files_stored: int = 0
+    batches_stored: int = 0
+    views_done: bool = False
+
+    def finished(self) -> str:
+        """One sentence: what is stored and what the next run will do."""
+        if self.files is None:
+            return "nothing was stored; the next `humstat run` starts again"
+        if self.views_done:
+            return "everything was stored and refreshed; only the summary was not printed"
+        if self.batches_stored < self.batches:
+            return (f"{self.files_stored} of {self.files} files were stored ({self.batches_stored} of {self.batches} "
+                    "batches; a batch is stored whole or not at all); the next `humstat run` reads the rest")
+        return (f"all {self.files} new or changed files were stored; the views, checks, report and snapshot "
+                "are refreshed by the next `humstat run`")
+
+
+def descendants(pid: int, proc: Path = Path("/proc")) -> list[int]:
+    """The processes below `pid` (children, their children, ...), read from /proc; [] where
+    there is no /proc."""
+    parents: dict[int, list[int]] = {}
+    try:
+        entries = list(proc.iterdir())
+    except OSError:
+        return []
+    for entry in entries:
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue  # ended meanwhile
+        # the command name, in brackets, may hold spaces: the fields after its last ')' are plain
+        fields = stat[stat.rfind(")") + 2:].split()
+        parents.setdefault(int(fields[1]), []).append(int(entry.name))
+    found: list[int] = []
+    stack = [pid]
+    while stack:
+        for child in parents.get(stack.pop(), []):
+            found.append(child)
+            stack.append(child)
+    return found
+
+
+def kill_descendants() -> None:
+    """SIGKILL every process below this one: extraction workers, their fork server, Dagster's
+    log tails. A process that ended meanwhile is passed over."""
+    for pid in descendants(os.getpid()):
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            continue
+
+
+def _note(signum: int, frame: object) -> None:
+    """The Python-level handler while the run is watched: nothing (the wake-up byte does the
+    work); it keeps CPython's C handler in place, which writes that byte."""
+
+
+@contextmanager
+def stop_at_once_on_signals(finished: Callable[[], str], debug: bool = False) -> Iterator[None]:
+    """Within the block, SIGINT and SIGTERM end the process at once: one line on standard error,
+    'humstat: stopped by SIGINT; ' + `finished()` (what was stored, what the next run does), the
+    run's child processes killed, exit 130 (SIGINT) or 143 (SIGTERM). With `debug`, the stack the
+    main thread was in is printed first. Enter it on the main thread. A signal the process was
+    started with ignored (`nohup`, a background job of a script) stays ignored."""
+    watched = [s for s in EXIT_CODES if signal.getsignal(s) is not signal.SIG_IGN]
+    read_end, write_end = os.pipe()
+    os.set_blocking(write_end, False)
+    previous_handlers = {s: signal.signal(s, _note) for s in watched}
+    previous_fd = signal.set_wakeup_fd(write_end, warn_on_full_buffer=False)
+    main = threading.main_thread()
+
+    def wait() -> None:
+        while True:
+            try:
+                received = os.read(read_end, 1)
+            except OSError:
+                return  # the block ended and closed the pipe
+            if not received:
+                return
+            if received[0] not in EXIT_CODES:
+                continue  # another signal that has a Python handler: not ours to act on
+            number = signal.Signals(received[0])
+            if debug:
+                frame = sys._current_frames().get(main.ident or 0)
+                if frame is not None:
+                    traceback.print_stack(frame, file=sys.stderr)
+            try:
+                line = finished()
+            except Exception as err:  # what was finished is a courtesy: never a reason not to stop
+                line = f"(what was finished is unknown: {err})"
+            sys.stderr.write(f"\nhumstat: stopped by {number.name}; {line}\n")
+            sys.stderr.flush()
+            kill_descendants()
+            os._exit(EXIT_CODES[number])
+
+    waiter = threading.Thread(target=wait, name="humstat-signals", daemon=True)
+    waiter.start()
+    try:
+        yield
+    finally:
+        signal.set_wakeup_fd(previous_fd)
+        for number, handler in previous_handlers.items():
+            signal.signal(number, handler)
+        os.close(write_end)
+        waiter.join(timeout=5)
+        os.close(read_end)

@@ -1,0 +1,192 @@
+"""A `humstat run` stopped at any step boundary, by SIGKILL, SIGINT or SIGTERM, loses nothing: the
+next run ends with exactly the warehouse a clean run makes, table by table and view by view
+(EXCEPT ALL both ways); SIGINT and SIGTERM end it at once with one line and exit 130 or 143;
+and no process of the stopped run outlives it (see `cases` for which signal is sent where).
+
+A multi-batch run (two batches) pauses at its Nth step boundary (tests/fault_runner.py), the
+test sends the signal there, then runs again and compares. The instance is a real on-disk one
+with the DuckDB pool of one slot, as `make run` uses, so the slots a killed run held are freed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipeline.cli.stopping import descendants
+from pipeline.config import PROJECT_ROOT
+from tests.conftest import BUNDLED_INBOX
+
+FILES = 4
+BATCH = 2  # two batches
+# when a row was written: the only columns a resumed run may differ in
+WHEN_WRITTEN = {"ingested_at", "rejected_at", "read_at"}
+INSTANCE_YAML = """
+storage:
+  sqlite:
+    base_dir: {home}/storage
+concurrency:
+  pools:
+    default_limit: 1
+telemetry:
+  enabled: false
+"""
+
+
+def _environment(home: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("HUMSTAT_")}
+    return {**env, "DAGSTER_HOME": str(home), "HUMSTAT_BATCH_DOCUMENTS": str(BATCH), "PYTHONPATH": str(PROJECT_ROOT)}
+
+
+def _command(pause_at: int, inbox: Path, warehouse: Path) -> list[str]:
+    return [sys.executable, "-m", "tests.fault_runner", str(pause_at), "run", "--inbox", str(inbox),
+            "--warehouse", str(warehouse)]
+
+
+class Setup:
+    """An inbox, a Dagster home and a warehouse path in a folder of their own."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.inbox = root / "inbox"
+        self.inbox.mkdir(parents=True)
+        for path in sorted(BUNDLED_INBOX.iterdir())[:FILES]:
+            shutil.copy2(path, self.inbox / path.name)
+        self.home = root / "dagster"
+        self.home.mkdir()
+        (self.home / "dagster.yaml").write_text(INSTANCE_YAML.format(home=self.home))
+        self.warehouse = root / "w" / "humstat.duckdb"
+
+    def run(self, pause_at: int = 0) -> subprocess.Popen:
+        return subprocess.Popen(
+            _command(pause_at, self.inbox, self.warehouse), cwd=PROJECT_ROOT, env=_environment(self.home),
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        )
+
+    def run_to_end(self) -> str:
+        process = self.run()
+        out, err = process.communicate(timeout=600)
+        assert process.returncode == 0, err
+        return out
+
+
+def _session(sid: int) -> list[int]:
+    """The processes still in session `sid` (the stopped run started it)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            fields = stat[stat.rfind(")") + 2:].split()
+            if int(fields[3]) == sid and fields[0] != "Z":
+                found.append(int(entry.name))
+    return found
+
+
+def _differences(warehouse: Path, clean: Path) -> dict[str, tuple[int, int]]:
+    """Per table and view of the clean warehouse: rows only in `warehouse`, rows only in `clean`."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        con.execute(f"ATTACH '{clean}' AS clean (READ_ONLY)")
+        relations = con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_catalog = 'clean' AND table_schema = 'main' "
+            "ORDER BY 1").fetchall()
+        differ = {}
+        for (name,) in relations:
+            columns = ", ".join(f'"{c}"' for (c,) in con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_catalog = 'clean' AND table_name = ? "
+                "ORDER BY ordinal_position", [name]).fetchall() if c not in WHEN_WRITTEN)
+            extra = con.execute(f"SELECT count(*) FROM (SELECT {columns} FROM main.{name} EXCEPT ALL "
+                                f"SELECT {columns} FROM clean.main.{name})").fetchall()[0][0]
+            missing = con.execute(f"SELECT count(*) FROM (SELECT {columns} FROM clean.main.{name} EXCEPT ALL "
+                                  f"SELECT {columns} FROM main.{name})").fetchall()[0][0]
+            if extra or missing:
+                differ[name] = (extra, missing)
+        return differ
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def clean_run(tmp_path_factory) -> tuple[Path, int]:
+    """A clean run's warehouse, and how many step boundaries a run has."""
+    setup = Setup(tmp_path_factory.mktemp("clean"))
+    out = setup.run_to_end()
+    boundaries = int(out.strip().splitlines()[-1].split()[1])
+    assert boundaries > 2 * 4, "two batches of four steps, then the views"
+    return setup.warehouse, boundaries
+
+
+def _stop_at(root: Path, pause_at: int, number: signal.Signals) -> tuple[Setup, subprocess.CompletedProcess]:
+    setup = Setup(root)
+    process = setup.run(pause_at)
+    for line in process.stdout:
+        if line.startswith(f"boundary {pause_at} "):
+            break
+    else:
+        raise AssertionError(f"the run ended before boundary {pause_at}: {process.communicate()[1]}")
+    sid = os.getsid(process.pid)
+    children = descendants(process.pid)
+    process.send_signal(number)
+    out, err = process.communicate(timeout=60)
+    deadline = time.monotonic() + 10
+    while _session(sid) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _session(sid) == [], f"processes of the stopped run still alive (its children were {children})"
+    return setup, subprocess.CompletedProcess(process.args, process.returncode, out, err)
+
+
+def _stop_and_resume(root: Path, clean: Path, pause_at: int, number: signal.Signals) -> None:
+    setup, stopped = _stop_at(root, pause_at, number)
+    if number == signal.SIGKILL:
+        assert stopped.returncode == -signal.SIGKILL
+    else:
+        assert stopped.returncode == {signal.SIGINT: 130, signal.SIGTERM: 143}[number], stopped.stderr
+        lines = stopped.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith(f"humstat: stopped by {number.name}; "), stopped.stderr
+        assert "next `humstat run`" in lines[0] or "everything was stored" in lines[0], lines[0]
+    setup.run_to_end()
+    assert _differences(setup.warehouse, clean) == {}
+    shutil.rmtree(root)
+
+
+def cases(boundaries: int) -> list[tuple[signal.Signals, int]]:
+    """SIGKILL at every boundary. SIGINT and SIGTERM take the same path as each other and leave
+    what SIGKILL leaves at the same point, but for the line they print and their exit code: each
+    is sent in the first batch, between batches and among the views. HUMSTAT_FAULTS_ALL=1 sends
+    all three at every boundary (three times as long)."""
+    every = range(1, boundaries + 1)
+    if os.environ.get("HUMSTAT_FAULTS_ALL") == "1":
+        return [(n, b) for n in (signal.SIGKILL, signal.SIGINT, signal.SIGTERM) for b in every]
+    middle = boundaries // 2
+    return ([(signal.SIGKILL, b) for b in every]
+            + [(signal.SIGINT, b) for b in (2, middle, boundaries - 1)]
+            + [(signal.SIGTERM, b) for b in (3, middle + 1, boundaries)])
+
+
+def test_a_run_stopped_at_any_step_boundary_loses_nothing(clean_run, tmp_path):
+    clean, boundaries = clean_run
+    failures = []
+
+    def one(case: tuple[signal.Signals, int]) -> None:
+        number, pause_at = case
+        try:
+            _stop_and_resume(tmp_path / f"{number.name}-{pause_at}", clean, pause_at, number)
+        except AssertionError as err:
+            failures.append(f"{number.name} at boundary {pause_at}: {err}")
+
+    # two at a time: each case is two runs of one process each
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        list(pool.map(one, cases(boundaries)))
+    assert failures == []

@@ -1,0 +1,194 @@
+"""`humstat run` when things go wrong around it: a batch stored whole or not at all, a stop during
+extraction on every core, an inbox that does not exist, a warehouse held by another process,
+and a summary that keeps this run apart from the warehouse and prints the same way every time."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipeline import warehouse as wh
+from pipeline.cli import main
+from pipeline.cli.stopping import descendants
+from pipeline.config import PROJECT_ROOT
+from pipeline.corpus import generate
+from pipeline.trends import LATEST_TRENDS
+from tests import small_warehouse
+from tests.conftest import BUNDLED_INBOX
+
+
+def _environment(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("HUMSTAT_", "DAGSTER_HOME"))}
+    return {**env, "PYTHONPATH": str(PROJECT_ROOT), **extra}
+
+
+def _humstat(*args: str, **env: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "pipeline.cli", *args], cwd=PROJECT_ROOT, env=_environment(**env),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+
+
+def _rows(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    return con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
+
+
+def test_a_batch_is_stored_whole_or_not_at_all(tmp_path, monkeypatch):
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    stamp = {"path": "a.txt", "size_bytes": 10, "modified_ns": 1, "doc_id": "d1", "read_at": small_warehouse.document("d1", "a.txt")["ingested_at"]}
+    batch = wh.BatchRows(
+        documents=[small_warehouse.document("d1", "a.txt")], rejections=[], scanned_paths=["a.txt"], inbox_files=[stamp],
+        figures=[small_warehouse.figure("f1", "d1", "killed", 12)], rejected_figures=[], extracted_doc_ids=["d1"],
+    )
+    insert = wh._insert
+
+    def failing_on_figures(con, table, rows):
+        if table == "figures":
+            raise KeyboardInterrupt  # a stop after the documents were written, before the figures
+        insert(con, table, rows)
+
+    monkeypatch.setattr(wh, "_insert", failing_on_figures)
+    with pytest.raises(KeyboardInterrupt):
+        wh.load_batch(con, batch)
+    # nothing of the batch: the file is not marked read, so the next run reads it again
+    assert [_rows(con, t) for t in ("documents", "inbox_files", "figures")] == [0, 0, 0]
+    monkeypatch.setattr(wh, "_insert", insert)
+    changes = wh.load_batch(con, batch)
+    assert [_rows(con, t) for t in ("documents", "inbox_files", "figures")] == [1, 1, 1]
+    assert changes == wh.FigureChanges(added=1, removed=0, changed=0)
+    con.close()
+
+
+def _session(sid: int) -> list[int]:
+    alive = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            fields = stat[stat.rfind(")") + 2:].split()
+            if int(fields[3]) == sid and fields[0] != "Z":
+                alive.append(int(entry.name))
+    return alive
+
+
+@pytest.mark.parametrize("number", [signal.SIGKILL, signal.SIGTERM], ids=lambda s: s.name)
+def test_a_run_stopped_while_extracting_on_every_core_leaves_no_process(tmp_path, number):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for doc in generate(600, seed=3):  # over a megabyte: extraction goes to worker processes
+        (inbox / doc.name).write_text(doc.text)
+    run = _humstat("run", "--inbox", str(inbox), "--warehouse", str(tmp_path / "w" / "h.duckdb"), HUMSTAT_WORKERS="2")
+    sid = os.getsid(run.pid)
+    deadline = time.monotonic() + 120
+    while len(descendants(run.pid)) < 3 and time.monotonic() < deadline:  # the fork server and two workers
+        time.sleep(0.1)
+    workers = descendants(run.pid)
+    assert len(workers) >= 3, "the run never started its workers"
+    run.send_signal(number)
+    _, err = run.communicate(timeout=60)
+    deadline = time.monotonic() + 10
+    while _session(sid) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _session(sid) == [], f"left alive after {number.name}: {_session(sid)} of {workers}"
+    if number == signal.SIGTERM:
+        assert run.returncode == 143
+        assert err.strip().splitlines() == [err.strip()] and err.strip().startswith("humstat: stopped by SIGTERM; 0 of 600 files")
+
+
+def test_an_inbox_that_does_not_exist_is_refused_before_anything_is_written(tmp_path, capsys):
+    warehouse = tmp_path / "w" / "h.duckdb"
+    assert main(["run", "--inbox", str(tmp_path / "no-such-folder"), "--warehouse", str(warehouse)]) == 2
+    err = capsys.readouterr().err
+    assert err.strip() == (f"humstat: the inbox {tmp_path / 'no-such-folder'} does not exist; "
+                           "create it, or name another with --inbox (or $HUMSTAT_INBOX)")
+    assert not warehouse.parent.exists()
+    (tmp_path / "a-file").write_text("not a folder")
+    assert main(["run", "--inbox", str(tmp_path / "a-file"), "--warehouse", str(warehouse)]) == 2
+    assert "is not a folder" in capsys.readouterr().err
+
+
+def test_a_run_says_what_it_waits_for_and_gives_up_naming_the_holder(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy2(sorted(BUNDLED_INBOX.iterdir())[0], inbox)
+    warehouse = tmp_path / "w" / "h.duckdb"
+    warehouse.parent.mkdir()
+    duckdb.connect(str(warehouse)).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1], read_only=True); "
+                               "print('holding', flush=True); time.sleep(120)", str(warehouse)],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "holding"
+        started = time.monotonic()
+        run = _humstat("run", "--inbox", str(inbox), "--warehouse", str(warehouse), HUMSTAT_LOCK_WAIT="3")
+        _, err = run.communicate(timeout=300)
+        took = time.monotonic() - started
+    finally:
+        holder.kill()
+        holder.wait()
+    assert run.returncode == 1
+    waiting = [line for line in err.splitlines() if "waiting up to 3 s" in line]
+    assert waiting and f"(PID {holder.pid}," in waiting[0], err
+    assert "still held after" in err and "HUMSTAT_LOCK_WAIT" in err
+    assert "Traceback" not in err
+    assert took < 60, "the step gave up after its wait, with no retries on top"
+    # the holder gone, the next run reads the file
+    assert main(["run", "--inbox", str(inbox), "--warehouse", str(warehouse)]) == 0
+
+
+def test_the_summary_keeps_this_run_apart_and_says_how_many_more(tmp_path, capsys):
+    from pipeline.cli.run import SHOWN_PROBLEMS
+
+    inbox = tmp_path / "inbox"
+    shutil.copytree(BUNDLED_INBOX, inbox)
+    warehouse = tmp_path / "w" / "h.duckdb"
+    assert main(["run", "--inbox", str(inbox), "--warehouse", str(warehouse)]) == 0
+    first = capsys.readouterr().out
+    # an older figure: the latest trend rows stay as they were
+    (inbox / "one-more.txt").write_text("date 2016-03-02\nAt least 12 civilians were killed in Kandahar in February 2016.\n")
+    assert main(["run", "--inbox", str(inbox), "--warehouse", str(warehouse)]) == 0
+    out = capsys.readouterr().out
+    files = len(list(inbox.iterdir()))
+    assert out.startswith(f"this run: read 1 of {files} inbox files")
+    assert "accounting of this run: 1 files = 1 documents + 0 rejected;" in out
+    assert f"the warehouse now: {files} documents, 0 rejected files;" in out
+    con = duckdb.connect(str(warehouse), read_only=True)
+    problems = con.execute("SELECT count(DISTINCT (\"check\", explanation)) FROM claim_checks WHERE verdict = 'inconsistent'").fetchall()[0][0]
+    con.close()
+    listed = [line for line in out.splitlines() if line.startswith("  - ")]
+    if problems > SHOWN_PROBLEMS:
+        assert len(listed) == SHOWN_PROBLEMS + 1 and listed[-1].startswith(f"  - and {problems - SHOWN_PROBLEMS} more (")
+    else:
+        assert len(listed) == problems
+    assert f"charts and the claim-check table: {warehouse.parent / 'reports'} " in out
+    assert (warehouse.parent / "reports" / "claim-checks.md").exists()
+    assert first.split("latest trend_series rows:")[1] == out.split("latest trend_series rows:")[1]
+
+
+def test_latest_trend_rows_tied_on_their_date_print_in_one_order(tmp_path):
+    def rows_of(order: list[int]) -> list[tuple]:
+        documents = [small_warehouse.document(f"d{i}", f"p{i}.txt") for i in range(4)]
+        figures = [small_warehouse.figure(f"f{i}", f"d{i}", "killed", 10 + i, population=population, country=country,
+                                          period_start=date(2024, 3, 1), period_end=date(2024, 3, 31))
+                   for i, (population, country) in enumerate([("civilians", "AFG"), ("children", "AFG"),
+                                                              ("civilians", "SDN"), (None, "AFG")])]
+        path = small_warehouse.build(tmp_path / f"{'-'.join(map(str, order))}.duckdb", [documents[i] for i in order],
+                                     [figures[i] for i in order])
+        con = duckdb.connect(str(path), read_only=True)
+        try:
+            return con.execute(LATEST_TRENDS.format(limit=10)).fetchall()
+        finally:
+            con.close()
+
+    assert rows_of([0, 1, 2, 3]) == rows_of([3, 2, 1, 0]) == rows_of([2, 0, 3, 1])
+    assert len(rows_of([0, 1, 2, 3])) == 4
