@@ -76,7 +76,11 @@ def test_ctrl_c_leaves_no_half_written_file_and_no_lock(tmp_path):
     warehouse = tmp_path / "w" / "humstat.duckdb"
     command = [sys.executable, "-m", "pipeline.cli", "run", "--inbox", str(tmp_path / "inbox"), "--warehouse", str(warehouse)]
     run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    time.sleep(4)
+    # once the run is under way (it has made the warehouse's folder), at a moment of its own
+    deadline = time.monotonic() + 120
+    while not warehouse.parent.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(1)
     run.send_signal(signal.SIGINT)
     _, err = run.communicate(timeout=120)
     assert run.returncode == 130

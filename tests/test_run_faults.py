@@ -1,7 +1,7 @@
 """A `humstat run` stopped at any step boundary, by SIGKILL, SIGINT or SIGTERM, loses nothing: the
 next run ends with exactly the warehouse a clean run makes, table by table and view by view
 (EXCEPT ALL both ways); SIGINT and SIGTERM end it at once with one line and exit 130 or 143;
-and no process of the stopped run outlives it (see `cases` for which signal is sent where).
+and no process of the stopped run outlives it.
 
 A multi-batch run (two batches) pauses at its Nth step boundary (tests/fault_runner.py), the
 test sends the signal there, then runs again and compares. The instance is a real on-disk one
@@ -162,17 +162,8 @@ def _stop_and_resume(root: Path, clean: Path, pause_at: int, number: signal.Sign
 
 
 def cases(boundaries: int) -> list[tuple[signal.Signals, int]]:
-    """SIGKILL at every boundary. SIGINT and SIGTERM take the same path as each other and leave
-    what SIGKILL leaves at the same point, but for the line they print and their exit code: each
-    is sent in the first batch, between batches and among the views. HUMSTAT_FAULTS_ALL=1 sends
-    all three at every boundary (three times as long)."""
-    every = range(1, boundaries + 1)
-    if os.environ.get("HUMSTAT_FAULTS_ALL") == "1":
-        return [(n, b) for n in (signal.SIGKILL, signal.SIGINT, signal.SIGTERM) for b in every]
-    middle = boundaries // 2
-    return ([(signal.SIGKILL, b) for b in every]
-            + [(signal.SIGINT, b) for b in (2, middle, boundaries - 1)]
-            + [(signal.SIGTERM, b) for b in (3, middle + 1, boundaries)])
+    """Each of SIGKILL, SIGINT and SIGTERM at every step boundary."""
+    return [(number, b) for number in (signal.SIGKILL, signal.SIGINT, signal.SIGTERM) for b in range(1, boundaries + 1)]
 
 
 def test_a_run_stopped_at_any_step_boundary_loses_nothing(clean_run, tmp_path):

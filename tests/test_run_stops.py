@@ -190,5 +190,6 @@ def test_latest_trend_rows_tied_on_their_date_print_in_one_order(tmp_path):
         finally:
             con.close()
 
-    assert rows_of([0, 1, 2, 3]) == rows_of([3, 2, 1, 0]) == rows_of([2, 0, 3, 1])
-    assert len(rows_of([0, 1, 2, 3])) == 4
+    first = rows_of([0, 1, 2, 3])
+    assert len(first) == 4
+    assert first == rows_of([3, 2, 1, 0]) == rows_of([2, 0, 3, 1])
