@@ -11,7 +11,7 @@ import pandera.pandas as pa
 from dagster_duckdb import DuckDBResource
 
 from assets.resources import DUCKDB_POOL, DUCKDB_RETRY_POLICY, duckdb_writer
-from pipeline.claims import CHECK_NAMES
+from pipeline.claims import CHECK_NAMES, check_summary
 from schemas.fields import TABLES
 from schemas.models import DocumentSchema, FigureSchema, describe_failure
 
@@ -79,7 +79,8 @@ SCHEMA_CHECKS = [schema_check(table, schema) for table, schema in SCHEMAS.items(
 
 @dg.multi_asset_check(
     specs=[
-        dg.AssetCheckSpec(name, asset="claim_checks", description=f"No figure fails the claim check `{name}`.")
+        dg.AssetCheckSpec(name, asset="claim_checks",
+                          description=f"Warns when a figure fails the claim check `{name}`; the result says how many and why.")
         for name in CHECK_NAMES
     ],
     pool=DUCKDB_POOL, retry_policy=DUCKDB_RETRY_POLICY,
@@ -87,32 +88,40 @@ SCHEMA_CHECKS = [schema_check(table, schema) for table, schema in SCHEMAS.items(
 )
 def claim_check_warnings(context: dg.AssetCheckExecutionContext, duckdb: DuckDBResource):
     """Each inconsistency the claim checks find, visible in the UI with its explanation; a
-    warning, never a blocker: a wrong figure in a source is news, not a pipeline failure."""
+    warning, never a blocker: a wrong figure in a source is news, not a pipeline failure. The
+    result's description agrees with its status and shows the first explanations inline."""
     with duckdb_writer(duckdb) as con:
         # counted in SQL: the table holds a row per check and figure, millions in a large warehouse
         summary = {row[0]: row[1:] for row in con.execute(
             "SELECT \"check\", count(*), count(*) FILTER (WHERE verdict = 'inconsistent'), "
-            "count(*) FILTER (WHERE verdict = 'unverifiable') FROM claim_checks GROUP BY \"check\""
+            "count(*) FILTER (WHERE verdict = 'explained'), count(*) FILTER (WHERE verdict = 'unverifiable') "
+            "FROM claim_checks GROUP BY \"check\""
         ).fetchall()}
-        # twenty explanations a check, picked by a window that spills to disk, never one list of millions
-        examples: dict[str, list[str]] = {}
-        for check, explanation in con.execute(
-            "SELECT \"check\", explanation FROM claim_checks WHERE verdict = 'inconsistent' "
-            "QUALIFY row_number() OVER (PARTITION BY \"check\" ORDER BY explanation) <= 20 ORDER BY ALL"
+        # twenty explanations a check, inconsistent before explained, picked by a window that
+        # spills to disk, never one list of millions
+        examples: dict[str, list[tuple[str, str]]] = {}
+        for check, verdict, explanation in con.execute(
+            "SELECT \"check\", verdict, explanation FROM claim_checks WHERE verdict IN ('inconsistent', 'explained') "
+            "QUALIFY row_number() OVER (PARTITION BY \"check\" ORDER BY verdict = 'inconsistent' DESC, explanation) <= 20 "
+            "ORDER BY \"check\", verdict = 'inconsistent' DESC, explanation"
         ).fetchall():
-            examples.setdefault(check, []).append(explanation)
+            examples.setdefault(check, []).append((verdict, explanation))
     for key in context.selected_asset_check_keys:
-        checked, inconsistent, unverifiable = summary.get(key.name, (0, 0, 0))
+        checked, inconsistent, explained, unverifiable = summary.get(key.name, (0, 0, 0, 0))
+        shown = examples.get(key.name, [])
         yield dg.AssetCheckResult(
             asset_key=key.asset_key,
             check_name=key.name,
             passed=inconsistent == 0,
             severity=dg.AssetCheckSeverity.WARN,
+            description=check_summary(key.name, checked, inconsistent, explained, unverifiable,
+                                      [e for v, e in shown if v == "inconsistent"]),
             metadata={
                 "checked": dg.MetadataValue.int(checked),
                 "inconsistent": dg.MetadataValue.int(inconsistent),
+                "explained": dg.MetadataValue.int(explained),
                 "unverifiable": dg.MetadataValue.int(unverifiable),
-                "explanations": dg.MetadataValue.md("\n".join(f"- {e}" for e in examples.get(key.name, [])) or "_none_"),
+                "explanations": dg.MetadataValue.md("\n".join(f"- **{v}**: {e}" for v, e in shown) or "_none_"),
             },
         )
 

@@ -49,7 +49,7 @@ LIMIT 8  -- the latest: more labels overlap into a blur (all of them are in peri
 """
 LATEST_CHECKS = """
 SELECT "check", verdict, expected, found, explanation FROM claim_checks
-ORDER BY verdict = 'inconsistent' DESC, verdict = 'unverifiable', "check" LIMIT ?
+ORDER BY verdict = 'inconsistent' DESC, verdict = 'explained' DESC, verdict = 'unverifiable', "check" LIMIT ?
 """
 
 

@@ -36,3 +36,18 @@ POPULATIONS = (
     "health_workers",
     "journalists",
 )
+
+# Which population another one falls within, for breakdowns nested in one sentence ("228
+# civilians, including 77 children and 56 women, and 53 fighters"): only the widest parts are
+# summed against a total. Girls and boys are children; the rest are civilians.
+POPULATION_WITHIN = {
+    "girls": "children",
+    "boys": "children",
+    "children": "civilians",
+    "women": "civilians",
+    "men": "civilians",
+    "women_children": "civilians",
+    "humanitarian_workers": "civilians",
+    "health_workers": "civilians",
+    "journalists": "civilians",
+}

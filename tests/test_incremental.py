@@ -73,9 +73,15 @@ def test_warning_checks_report_inconsistencies_and_freshness(tmp_path):
     with dg.instance_for_test() as instance:
         result = run(tmp_path / "inbox", tmp_path / "w" / "h.duckdb", instance)
     checks = {e.asset_check_key.name: e for e in result.get_asset_check_evaluations()}
+    restated = checks["same_quantity_stated_differently"]
+    assert not restated.passed and restated.severity == dg.AssetCheckSeverity.WARN
+    # the text beside a failed check says it failed and why, inline
+    assert restated.description.startswith("1 of ") and "inconsistent: injured civilians AFG 2021-H1" in restated.description
+    assert "3,524 agrees with the reference" in restated.description
+    # UNAMA's +47% against a revised baseline: explained by the series' note, so the check passes and says so
     stated = checks["stated_change_vs_stored_figures"]
-    assert not stated.passed and stated.severity == dg.AssetCheckSeverity.WARN
-    assert "3,526" in stated.metadata["explanations"].value
+    assert stated.passed and stated.description.startswith("None of ") and "explained by the reference series" in stated.description
+    assert "3,526" in stated.metadata["explanations"].value and stated.metadata["explained"].value > 0
     assert checks["breakdown_parts_within_total"].passed
     fresh = checks["documents_are_fresh"]
     assert fresh.passed and fresh.metadata["days_since"].value == 0

@@ -69,7 +69,7 @@ def summary(warehouse: str | None = None, trend_rows: int = 8, reports: Path | N
     lines = [
         f"the warehouse now: {counts['documents']} documents, {counts['rejected_documents']} rejected files; "
         f"{counts['figures']} figures, {counts['rejected_figures']} rejected; {counts['reference_figures']} reference rows",
-        "claim checks: " + ", ".join(f"{verdicts.get(v, 0)} {v}" for v in ("consistent", "inconsistent", "unverifiable")),
+        "claim checks: " + ", ".join(f"{verdicts.get(v, 0)} {v}" for v in ("consistent", "inconsistent", "explained", "unverifiable")),
         *[f"  - {check}: {why}" for check, why in problems[:SHOWN_PROBLEMS]],
         *([f"  - and {more} more ({verdicts.get('inconsistent', 0)} inconsistent rows in all): humstat sql \"SELECT * FROM claim_checks WHERE verdict = 'inconsistent'\""] if more > 0 else []),
         "",
