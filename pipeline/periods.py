@@ -44,6 +44,12 @@ def _shift_year(d: date, years: int) -> date:
         return d.replace(year=d.year + years, day=28)
 
 
+def _shift_month(d: date) -> date:
+    """The same day a month earlier (the month's last day where it has fewer)."""
+    year, month = (d.year, d.month - 1) if d.month > 1 else (d.year - 1, 12)
+    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
 def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
@@ -221,6 +227,8 @@ def _day(m: re.Match, ctx: Context) -> Period | None:
     if y is None:
         return None
     d = _day_month(m["d"], m["m"], y)
+    if d and not m["y"] and not ctx.year_written and ctx.doc_date and d > ctx.doc_date:
+        d = _day_month(m["d"], m["m"], y - 1)  # "since 27 December", written in January, is last December
     return Period(d, d) if d else None
 
 
@@ -233,6 +241,9 @@ def _relative(m: re.Match, ctx: Context) -> Period | None:
     if d is None:
         return None
     phrase = m.group().lower()
+    if "past" in phrase and ("month" in phrase or "year" in phrase):
+        # "in the past month": a window back from the document date
+        return Period(_shift_month(d), d) if "month" in phrase else Period(_shift_year(d, -1), d)
     if "year" in phrase:
         return year_period(d.year - 1) if "last" in phrase or "previous" in phrase else Period(date(d.year, 1, 1), d)
     if "month" in phrase:
@@ -247,6 +258,30 @@ def _relative(m: re.Match, ctx: Context) -> Period | None:
     if "24 hours" in phrase or "day" in phrase:
         return Period(d - timedelta(days=1), d)
     return None
+
+
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+
+
+def _weekday(m: re.Match, ctx: Context) -> Period | None:
+    """"on Thursday": the latest such day on or before the document date."""
+    if ctx.doc_date is None:
+        return None
+    back = (ctx.doc_date.weekday() - WEEKDAYS[m["wd"].lower()]) % 7
+    day = ctx.doc_date - timedelta(days=back)
+    return Period(day, day)
+
+
+def _mid_month(m: re.Match, ctx: Context) -> Period | None:
+    """"mid-April": from the 15th to the month's end."""
+    month = _month_year(m, ctx)
+    return Period(month.start.replace(day=15), month.end) if month else None
+
+
+def _start_of_year(m: re.Match, ctx: Context) -> Period | None:
+    """"since the start of the year": the year of the document."""
+    y = ctx.doc_date.year if ctx.doc_date else ctx.year
+    return year_period(y) if y else None
 
 
 def _report_cue(m: re.Match, ctx: Context) -> Period | None:
@@ -272,6 +307,7 @@ MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "o
 # Every month a pattern reads starts at a word boundary with one of these (in lower case).
 MONTH_START = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 DIGIT = re.compile(r"\d")
+WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 YEAR_WRITTEN = re.compile(rf"(?<![\d,.])({YEAR})(?!\d|,\d)")
 RANGE_WORD = r"(?:-|–|—|to|until|till|and|through)"
 # Each pattern, the function that reads it, its role, and what the text must hold for the
@@ -291,14 +327,17 @@ PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], Period | None], s
     (re.compile(rf"\bfirst\s+(?P<n>two|three|four|five|six|nine)\s+months\s+of\s+(?:(?P<y>{YEAR})|the\s+year|this\s+year)", re.I), _first_months, "reference", ("months",)),
     (re.compile(rf"\b(?P<d>{DAY})\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b", re.I), _day, "day", ("MONTH", "DIGIT")),
     (re.compile(rf"\b(?P<m>{MONTH})\s+(?P<d>{DAY})(?:st|nd|rd|th)?(?:,?\s+(?P<y>{YEAR}))?\b(?!\s*(?:%|per|percent|civilian|people|killed))", re.I), _day, "day", ("MONTH", "DIGIT")),
+    (re.compile(rf"\bmid-?\s?(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b", re.I), _mid_month, "reference", ("MONTH", "mid")),
     (re.compile(rf"\b(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b", re.I), _month_year, "reference", ("MONTH",)),
+    (re.compile(r"\bthe\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year\b", re.I), _start_of_year, "reference", ("REPORT", "START")),
+    (re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I), _weekday, "day", ("WEEKDAY",)),
     (re.compile(rf"\b(?P<cue>mid-?year|half-?year|annual)\s+(?:report|update|review)(?:\s+(?:for\s+)?(?P<y>{YEAR}))?", re.I), _report_cue, "reference", ("REPORT",)),
     (re.compile(rf"(?<![\d,.])(?P<y>{YEAR})(?!\d|,\d)", re.I), _year, "reference", ("YEAR",)),
     (re.compile(r"\b(?:(?:last|previous|past|this)\s+(?:year|month|week)|this\s+quarter|(?:the\s+)?(?:past|last)\s+24\s+hours)\b", re.I), _relative, "relative", ("RELATIVE",)),
 ]
 
 SINCE = re.compile(
-    r"\bsince\s+(?:the\s+(?:beginning|start|onset)\s+of\s+)?(?:the\s+[a-z\s]{0,40}?\s+(?:in|on)\s+)?$", re.I
+    r"\bsince\s+(?:the\s+(?:beginning|start|onset)\s+of\s+)?(?:(?:the\s+)?[a-z][a-z\s]{0,40}?\s+(?:in|on)\s+)?$", re.I
 )
 FROM_DAY = re.compile(r"\bfrom\s+$", re.I)
 COMPARISON = re.compile(
@@ -372,9 +411,13 @@ def _cues_present(text: str, lower: str) -> set[str]:
     # `\b` reads the same in an ASCII text and its lower case; any other text keeps the looser test
     if MONTH_START.search(lower) if text.isascii() else any(m in lower for m in MONTH_STEMS):
         present.add("MONTH")
-    for word in ("half", "quarter", "months"):
+    for word in ("half", "quarter", "months", "mid"):
         if word in lower:
             present.add(word)
+    if "start of" in lower or "beginning of" in lower:
+        present.add("START")
+    if "day" in lower and WEEKDAY.search(lower):
+        present.add("WEEKDAY")
     if "year" in lower or "annual" in lower:
         present.add("REPORT")  # "annual report", "mid-year update"
     if "year" in lower or "month" in lower or "week" in lower or "hours" in lower or "quarter" in lower:
@@ -385,6 +428,7 @@ def _cues_present(text: str, lower: str) -> set[str]:
 SUPERLATIVE_SINCE = re.compile(r"\b(?:highest|lowest|largest|smallest|most|fewest|worst|deadliest|first\s+time)\b[^.;]{0,40}\bsince\s+(?:the\s+)?$", re.I)
 DATELINE_AFTER = re.compile(r"^\s*[–—-]\s")
 OVER_THE = re.compile(r"\bover\s+the\s+$", re.I)
+SAID_ON = re.compile(r"\b(?:said|says|told|announced|reported|stated|added|confirmed|warned)\s+(?:\w+\s+)?(?:on\s+)?$", re.I)
 
 
 def _with_role(text: str, p: PeriodMention) -> PeriodMention:
@@ -396,6 +440,8 @@ def _with_role(text: str, p: PeriodMention) -> PeriodMention:
         return replace(p, role="record")  # "the highest since Q3 2019" dates a record, not the figure
     if p.role == "day" and p.start < 40 and DATELINE_AFTER.match(text[p.end : p.end + 3]):
         return replace(p, role="dateline")  # "Baghdad, 1 December 2014 – ..."
+    if p.role == "day" and p.words.lower() in WEEKDAYS and SAID_ON.search(before):
+        return replace(p, role="dateline")  # "the UN said on Friday" dates the statement, not the figure
     if p.role in ("reference", "day") and since and SINCE.search(before) or (p.role == "day" and FROM_DAY.search(before)):
         return replace(p, role="since")
     if p.role == "relative" and OVER_THE.search(before):

@@ -20,7 +20,7 @@ def test_extract_reports_unreadable_files_and_goes_on(tmp_path, capsys):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\x00\x00")
     good = tmp_path / "good.txt"
-    good.write_text("Some 300 families were displaced.")
+    good.write_text("Some 300 people were displaced.")
     assert main(["extract", "--jsonl", str(bad), str(good)]) == 0
     out = capsys.readouterr()
     assert "binary" in out.err

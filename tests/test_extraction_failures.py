@@ -30,7 +30,7 @@ def buggy_extractor(monkeypatch):
 
 def test_the_other_documents_keep_their_figures(buggy_extractor):
     docs = [document("At least 40 civilians were killed."), document(f"{TRIP}: 12 people were injured."),
-            document("Some 300 families were displaced.")]
+            document("Some 300 people were displaced.")]
     records = extract_all(docs, processes=1)
     assert [r["doc_id"] for r in records] == [docs[0].doc_id, docs[1].doc_id, docs[2].doc_id]
     failure = records[1]

@@ -44,7 +44,7 @@ def test_ranges_keep_both_ends_and_value_is_the_low_end():
     records = figures_of(
         "Officials estimate that 4,000 to 6,000 people fled Lakeside district. "
         "Between 150 and 220 civilians were abducted from the camps. "
-        "At the northern checkpoint, 3-5 aid workers were detained each week."
+        "At the northern checkpoint, 3-5 aid workers were detained last week."
     )
     for text, low, high, metric in (
         ("4,000 to 6,000", 4_000, 6_000, "displaced"),
@@ -449,7 +449,7 @@ def test_city_at_the_start_of_a_sentence():
 
 
 def test_a_title_names_the_place_of_figures_that_name_none():
-    body = "Fighting in the district displaced 2,300 families in Afghanistan this week."
+    body = "Fighting in the district displaced 2,300 people in Afghanistan this week."
     figure = only(figures_of(body, title="Kunduz Flash Update No. 4"), "2,300")
     assert figure["places"] == ["Kunduz"]
     # a place of another country in the title is not the document's

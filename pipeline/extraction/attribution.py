@@ -38,7 +38,7 @@ def has_speech_cue(text: str) -> bool:
     return SPEECH_STEM.search(text.lower()) is not None
 
 
-ACCORDING = re.compile(r"\b(?:according\s+to|citing|cited\s+by|as\s+reported\s+by)\s+(?P<who>[^,;.:()\n“”\"]{3,120})", re.I)
+ACCORDING = re.compile(r"\b(?:according\s+to|citing|cited\s+by|as\s+reported\s+by)\s+(?P<who>[^,;.:()\n“”\"]{3,120}(?:\([A-Z]{2,10}\))?)", re.I)
 SPEECH = re.compile(rf"\s+(?:has\s+|have\s+|had\s+|also\s+)*{SPEECH_VERBS}\b")
 # "..., said U.N. Special Envoy to Somalia Michael Keating."
 INVERTED = re.compile(r"[,”\"]\s*(?:said|says|added|noted|warned|told)\s+(?P<who>[A-Z][^,;:]{2,100})(?:[,;:]|$)")
@@ -212,9 +212,18 @@ def _is_name_word(word: str) -> bool:
     )
 
 
+# "... Studies (PICSS)": the short name a body is given after its full one.
+ACRONYM_AFTER_NAME = re.compile(r"[A-Z][\w’'\-]*\s+\((?P<acronym>[A-Z]{2,10})\)")
+
+
 def _person_name(text: str, people: list[str]) -> str | None:
     """Two or more capitalised words that are neither titles nor country names, or a single
-    surname of a person named in full earlier, or one after an honorific ("Mr. Mladenov")."""
+    surname of a person named in full earlier, or one after an honorific ("Mr. Mladenov").
+    A run of capitalised words followed by an acronym in brackets names a body: the acronym."""
+    if "(" in text:
+        acronym = ACRONYM_AFTER_NAME.search(text)
+        if acronym:
+            return acronym.group("acronym")  # "the Institute for Conflict Studies (ICS)": the body by its acronym
     run: list[str] = []
     best: list[str] = []
     for word in text.split():
@@ -298,7 +307,7 @@ def _speaker_before(text: str, people: list[str]) -> str | None:
         body = canonical_body(chunk)
         if body and body not in GENERIC_BODIES:
             return body
-        name = _person_name(chunk, people) if chunk[:1].isupper() else None
+        name = _person_name(chunk, people) if chunk[:1].isupper() or "(" in chunk else None
         if name:
             return name
         role = ROLE_SPEAKER.search(chunk)

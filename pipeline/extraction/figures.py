@@ -27,7 +27,7 @@ from pipeline.extraction.attribution import (
     speech_matches,
 )
 from pipeline.extraction.lexicon import ARMED_CONTEXT
-from pipeline.extraction.meaning import CIVILIAN_WORDS, assign_meaning, may_name_metric
+from pipeline.extraction.meaning import NO_FRAMING, assign_meaning, civilian_framing, may_name_metric
 from pipeline.extraction.mentions import Mention, build_mentions
 from pipeline.extraction.numbers import ascii_words, has_number_candidate, may_hold, may_hold_number
 from pipeline.extraction.tables import table_figures
@@ -46,12 +46,14 @@ from pipeline.places import countries_in, places_in, places_named_in_title
 
 # Raised whenever what the extractor reads changes: each figure records the version that read
 # it, and `humstat run --full` reads every document again with the current one.
-EXTRACTOR_VERSION = "0.4.0"
+EXTRACTOR_VERSION = "0.5.0"
 UNRESOLVED_SINCE = re.compile(r"\bsince\b", re.I)
 STOCK = re.compile(r"\b(?:currently|now|remain|remains|still)\b", re.I)
 # The words STOCK and UNRESOLVED_SINCE need (they ignore case): `ascii_words` without them
 # spare the searches.
 STOCK_AND_SINCE_WORDS = (frozenset({"currently", "now", "remain", "remains", "still"}), frozenset({"since"}))
+# Marks that open a list item: the items after a lead-in ending in ":" keep its framing.
+LIST_MARKS = frozenset("-•*–")
 # How far after a number a period may stand and still be its own ("... in November 2014").
 AFTER_PERIOD_CHARS = 150
 
@@ -88,6 +90,9 @@ class PendingSentence:
 @dataclass
 class ParagraphState:
     civilian: bool = False
+    lead: tuple[str, Segment | None] = ("", None)  # the body and the paragraph's first sentence
+    outer_framing: frozenset[str] = NO_FRAMING  # what the title and a list's lead-in frame
+    _framing: frozenset[str] | None = None
     period: Period | None = None
     period_words: str = ""
     attribution: str | None = None
@@ -97,6 +102,15 @@ class ParagraphState:
     # Sentences stating no figure whose period and places are not read yet: only a later
     # figure of the paragraph needs them, and most paragraphs state none.
     pending: list[PendingSentence] = field(default_factory=list)
+
+    @property
+    def framing(self) -> frozenset[str]:
+        """Whose harm the paragraph's first sentence, its list's lead-in or the title frames,
+        read when a figure first needs it."""
+        if self._framing is None:
+            body, lead = self.lead
+            self._framing = civilian_framing(body[lead.start : lead.end]) | self.outer_framing if lead else self.outer_framing
+        return self._framing
 
     def default_year(self, ctx: DocumentContext) -> int | None:
         """The year the text around is about: of the paragraph's period, the document's, its title's."""
@@ -137,15 +151,28 @@ def extract(doc: Document) -> list[dict]:
     # segments and paragraphs both run in text order: one pass pairs each sentence with the
     # paragraph its start falls in
     k, count = 0, len(segments)
+    title_framing = civilian_framing(doc.title) if doc.title else NO_FRAMING
+    lead_in = NO_FRAMING  # a sentence ending in ":" frames the list items after it
     for para in paragraphs(body):
-        state = ParagraphState(civilian="civilian" in body[para.start : para.end].lower())
         while k < count and segments[k].start < para.start:
             k += 1
+        lead = segments[k] if k < count and segments[k].start < para.end else None
+        first = body[lead.start] if lead is not None else ""
+        if first not in LIST_MARKS and not first.isdigit():
+            lead_in = NO_FRAMING
+        state = ParagraphState(
+            civilian="civilian" in body[para.start : para.end].lower(),
+            lead=(body, lead),
+            outer_framing=title_framing | lead_in if lead_in else title_framing,
+        )
+        last = None
         while k < count and segments[k].start < para.end:
-            seg = segments[k]
+            last = segments[k]
             k += 1
-            if seg not in table.consumed:
-                records.extend(_sentence_figures(doc, ctx, state, seg))
+            if last not in table.consumed:
+                records.extend(_sentence_figures(doc, ctx, state, last))
+        if last is not None and body[last.end - 1] == ":":
+            lead_in = civilian_framing(body[last.start : last.end])
     return records
 
 
@@ -242,14 +269,14 @@ def _read_meaning(
     if view.clipped_left or view.clipped_right:
         lower = text.lower()
         armed = holds_token(text, offset, lower, ARMED_CONTEXT)
-        civilian = holds_token(text, offset, lower, CIVILIAN_WORDS)
+        framing = civilian_framing(text, sentence=True)
         try:
-            assign_meaning(view.tokens, mentions, state.carried, state.civilian, armed, civilian, view.left_guard)
+            assign_meaning(view.tokens, mentions, state.carried, state.framing, armed, framing, view.left_guard)
             return view.tokens, mentions
         except NarrowWindow:
             view = whole(text, offset)
             mentions = build_mentions(view.tokens, body)
-    assign_meaning(view.tokens, mentions, state.carried, state.civilian)
+    assign_meaning(view.tokens, mentions, state.carried, state.framing, sentence_framing=civilian_framing(text, sentence=True, tokens=view.tokens))
     return view.tokens, mentions
 
 

@@ -43,6 +43,11 @@ FRACTIONS = {
     ("one", "fifth"): 20.0,
     ("a", "sixth"): 100 / 6,
     ("a", "tenth"): 10.0,
+    ("one", "-", "half"): 50.0,
+    ("one", "-", "third"): 100 / 3,
+    ("one", "-", "quarter"): 25.0,
+    ("one", "-", "fifth"): 20.0,
+    ("one", "-", "tenth"): 10.0,
 }
 ONE_IN = {"two": 50.0, "three": 100 / 3, "four": 25.0, "five": 20.0, "ten": 10.0}
 
@@ -132,11 +137,44 @@ METRIC_PHRASES = {
     ("humanitarian", "assistance"): "in_need",
     ("assistance", "to"): "in_need",
     ("taken", "into", "custody"): "detained",
+    ("police", "custody"): "detained",
     ("forced", "to", "flee"): "displaced",
     ("fled", "the", "country"): "refugees",
     ("fleeing", "the", "country"): "refugees",
     ("fled", "abroad"): "refugees",
     ("fled", "to"): "displaced",
+    # leaving home: displaced, wherever to (a border crossed is read in `meaning`)
+    ("flee", "their", "homes"): "displaced",
+    ("fled", "their", "homes"): "displaced",
+    ("fleeing", "their", "homes"): "displaced",
+    ("leave", "their", "homes"): "displaced",
+    ("left", "their", "homes"): "displaced",
+    ("leaving", "their", "homes"): "displaced",
+    ("forced", "from", "their", "homes"): "displaced",
+    ("driven", "from", "their", "homes"): "displaced",
+    ("forced", "out", "of", "their", "homes"): "displaced",
+    ("left", "homeless"): "displaced",
+    ("took", "shelter"): "displaced",
+    ("taken", "shelter"): "displaced",
+    ("taking", "shelter"): "displaced",
+    ("sought", "shelter"): "displaced",
+    ("on", "the", "move"): "displaced",
+    ("sought", "refuge", "abroad"): "refugees",
+    ("crossed", "the", "border"): "refugees",
+    ("crossing", "the", "border"): "refugees",
+    ("across", "the", "border"): "refugees",
+    # need and hardship
+    ("humanitarian", "need"): "in_need",
+    ("humanitarian", "needs"): "in_need",
+    ("humanitarian", "aid"): "in_need",
+    ("need", "help"): "in_need",
+    ("need", "assistance"): "in_need",
+    ("need", "aid"): "in_need",
+    ("need", "food"): "in_need",
+    ("need", "protection"): "in_need",
+    ("food", "insecure"): "affected",
+    ("food", "deprivation"): "affected",
+    ("acute", "malnutrition"): "affected",
     ("asylum", "seekers"): "refugees",
     ("armed", "groups"): "armed_groups",
     ("sexual", "violence"): "affected",
@@ -149,12 +187,17 @@ METRIC_WORDS = {
     "killed": "killed", "dead": "killed", "deaths": "killed", "death": "killed",
     "fatalities": "killed", "fatality": "killed", "died": "killed", "martyred": "killed",
     "martyrs": "killed", "bodies": "killed", "lives": "killed", "perished": "killed",
-    "murdered": "killed", "executed": "killed", "killings": "killed",
+    "murdered": "killed", "executed": "killed", "killings": "killed", "neutralized": "killed",
+    "assassinated": "killed", "assassination": "killed", "assassinations": "killed", "lynched": "killed",
+    "lynchings": "killed", "snatched": "abducted", "captured": "detained", "capture": "detained",
+    "neutralised": "killed",
     "injured": "injured", "wounded": "injured", "injuries": "injured", "injury": "injured",
     "maimed": "injured", "hurt": "injured",
     "casualties": "casualties", "casualty": "casualties", "causalities": "casualties",
-    "displaced": "displaced", "displacement": "displaced", "idps": "displaced", "fled": "displaced",
-    "uprooted": "displaced",
+    "displaced": "displaced", "displacement": "displaced", "idps": "displaced", "idp": "displaced", "fled": "displaced",
+    "uprooted": "displaced", "displacements": "displaced", "flee": "displaced", "fleeing": "displaced",
+    "homeless": "displaced", "evacuated": "displaced", "evacuees": "displaced",
+    "require": "in_need", "requires": "in_need", "requiring": "in_need",
     "refugees": "refugees",
     "abducted": "abducted", "abductions": "abducted", "kidnapped": "abducted",
     "kidnappings": "abducted", "abduction": "abducted",
@@ -163,11 +206,19 @@ METRIC_WORDS = {
     "detentions": "detained", "detainees": "detained", "imprisoned": "detained",
     "fighters": "fighters", "militants": "fighters", "combatants": "fighters",
     "adherents": "fighters", "insurgents": "fighters", "jihadists": "fighters",
+    "gunmen": "fighters", "assailants": "fighters", "attackers": "fighters", "terrorists": "fighters",
     "attacks": "attacks", "incidents": "attacks", "airstrikes": "attacks", "strikes": "attacks",
-    "raids": "attacks", "bombings": "attacks", "explosions": "attacks",
+    "raids": "attacks", "bombings": "attacks", "explosions": "attacks", "battles": "attacks",
+    "clashes": "attacks", "massacres": "attacks", "ambushes": "attacks",
     "affected": "affected", "victims": "affected", "hunger": "affected", "malnourished": "affected",
     "cases": "affected", "starvation": "affected", "orphaned": "affected", "sick": "affected",
+    "starving": "affected", "malnutrition": "affected", "ipc": "affected",
 }
+# Armed people named at a number: they count fighters, unless a harm word says what befell them
+# ("four militants were killed": killed combatants).
+COMBATANT_NOUNS = frozenset(
+    "fighters militants combatants adherents insurgents jihadists gunmen assailants attackers terrorists".split()
+)
 # "groups" counts armed groups only where the words around it are about armed violence.
 GROUP_WORDS = frozenset("groups organisations organizations factions".split())
 ARMED_CONTEXT = frozenset(
@@ -182,6 +233,8 @@ POPULATION_WORDS = {
     "men": "men", "man": "men",
     "girls": "girls", "girl": "girls", "boys": "boys", "boy": "boys",
     "soldiers": "security_forces", "troops": "security_forces", "police": "security_forces",
+    "personnel": "security_forces", "paramedics": "health_workers", "nurses": "health_workers",
+    "doctors": "health_workers", "medics": "health_workers",
     "policemen": "security_forces", "officers": "security_forces",
     "journalists": "journalists", "reporters": "journalists",
     "foreign": "foreign", "foreigners": "foreign",
@@ -201,31 +254,80 @@ POPULATION_PHRASES = {
     ("health", "care"): "health_workers",
     ("medical", "staff"): "health_workers",
     ("health", "personnel"): "health_workers",
+    ("medical", "personnel"): "health_workers",
+    ("humanitarian", "personnel"): "humanitarian_workers",
+    ("aid", "personnel"): "humanitarian_workers",
+    ("security", "personnel"): "security_forces",
+    ("law", "enforcement", "officers"): "security_forces",
 }
 
+# Framing: words that say whose harm a text counts ("civilian casualties", "civilians killed",
+# "violence against civilians"), so that its figures of "people" count that group. A framing of
+# killing and injury covers killed, injured and casualties; a broad one every harm (the spec's
+# conventions for `population`).
+HARM_FRAMING_NOUNS = frozenset(
+    "casualties casualty deaths death fatalities injuries toll killed injured wounded dead".split()
+)
+BROAD_FRAMING_NOUNS = frozenset("victims harm harmed affected".split())
+BROAD_FRAMING_BEFORE = frozenset("violence against affecting on targeting toll harm attacks".split())
+
+# Where a border crossed makes the displaced refugees: "fled to neighbouring Chad", "crossed into Chad".
+FLIGHT_WORDS = frozenset("fled flee fleeing crossed crossing escaped escaping".split())
+FLIGHT_DESTINATION_WORDS = frozenset("to into".split())
+NEIGHBOURING_WORDS = frozenset("neighbouring neighboring nearby adjacent".split())
+# Directions a flight or its destination may be given in: "fled south into northern Cameroon".
+COMPASS_WORDS = frozenset("north south east west northern southern eastern western".split())
+BORDER_WORDS = frozenset("border borders frontier".split())
+
 # A change or share next to one of these is about something other than people harmed.
+# People a response reaches, targets or plans for are not figures: a figure counts people
+# harmed or in need ("to reach 10.1 million people", "264,500 people assisted").
+RESPONSE_WORDS = frozenset(
+    "target targeted targeting targets assist assisted assisting supported served serve benefited "
+    "benefiting beneficiaries planned".split()
+)
+# ... and "reach" after "to" only: "to reach 10.1 million people"; "the toll reached 60,000" is a figure.
+RESPONSE_AFTER_TO = frozenset("reach assist support serve help feed".split())
+# The words between a whole population and its size: "a population estimated at 29 million".
+WHOLE_LINKS = frozenset("of is was estimated at stands stood totals totalling totaling numbering".split())
+
+# An average or a rate is not a figure: "an average of 14 killed per incident", "33 a day".
+AVERAGE_WORDS = frozenset("average averaged averaging".split())
+RATE_UNITS = frozenset("day days week weeks month months year years hour hours incident incidents attack attacks".split())
+RATE_WORDS = frozenset("per a each every".split())
+RATE_ADVERBS = frozenset("daily weekly monthly nightly".split())
+
+# ... except that a share may be of a whole population ("41% of the population are in need").
+WHOLE_NOUNS = frozenset("population populations".split())
 NON_METRIC_NOUNS = frozenset(
     "population homes houses buildings prices price funding budget economy production income "
-    "poverty schools hospitals infrastructure".split()
+    "poverty schools hospitals infrastructure expenditure expenditures spending revenue revenues gdp "
+    "exports imports wages salaries".split()
 )
+
+# Households and families are not figures, whether the noun follows the number or labels it.
+HOUSEHOLD_NOUNS = frozenset("households families".split())  # "12 family members" are people
 
 # A number directly followed by one of these counts things, not people: not a figure.
 OBJECT_NOUNS = frozenset(
     "schools school hospitals hospital clinics homes houses buildings vehicles cars trucks "
-    "motorcycles bicycles tanks aircraft planes drones rockets missiles shells mines weapons "
+    "motorcycles bicycles tanks aircraft planes drones rockets missiles shells mines weapons bombs "
+    "grenades "
     "kilometers kilometres km miles metres meters tonnes tons litres liters hectares dollars "
     "usd euros eur pounds gbp afghanis years year months month weeks week days day hours hour "
     "minutes minute seconds countries districts provinces villages towns cities governorates "
     "regions territories facilities shelters camps sites items kits doses meals trucks convoys "
     "agencies agency organizations organisations ngos partners projects programmes programs "
-    "staffers pages page paragraphs resolutions meetings sessions times points percentile".split()
-)
+    "staffers pages page paragraphs resolutions meetings sessions times points percentile crises "
+    "locations centers centres states".split()
+) | HOUSEHOLD_NOUNS
 MONEY_SIGNS = frozenset("$ € £ ¥".split())
 MONEY_WORDS_AFTER = frozenset("dollars usd euros eur pounds gbp".split())
 # A number right after one of these is a label, not a count.
 LABEL_WORDS_BEFORE = frozenset(
     "issue no number resolution article paragraph chapter page section volume vol item report "
-    "table figure annex rule code phase level category grade".split()
+    "table figure annex rule code phase level category grade ipc battalion brigade regiment division "
+    "unit".split()
 )
 AGE_WORDS_BEFORE = frozenset("aged age ages".split())
 AGE_WORDS_AFTER = (("years", "old"), ("year", "old"), ("-", "year"), ("year", "-", "old"))

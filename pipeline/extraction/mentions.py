@@ -32,6 +32,9 @@ RANGE_JOINERS = frozenset({"to", "-", "–", "—", "and"})
 TIME_WORDS = frozenset("am pm a.m p.m gmt utc hours hrs h".split())
 ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 QUARTER_OR_HALF = frozenset({"q", "h"})
+DAY_RANGE_JOINERS = frozenset({"to", "-", "–", "and", "until"})
+# Words after "a fifth", "a third" that make it an ordinal, not a fraction.
+ORDINAL_NOUN_STARTS = frozenset("civilian civilians person victim man woman child boy girl soldier member body day time attack".split())
 CHANGE_NOUNS = frozenset(
     "increase rise decrease drop decline fall reduction surge jump dip growth".split()
 )
@@ -91,6 +94,10 @@ def phone_number_starts(text: str, offset: int) -> set[int]:
     return starts
 
 
+def _is_day(tok: Token) -> bool:
+    return len(tok.text) <= 2 and tok.text.isdigit()
+
+
 def excluded(tokens: list[Token], expr: NumberExpr, text: str, phone_starts: frozenset[int] = frozenset()) -> str | None:
     """Why this number is not a figure (a year, date, time, money, ordinal, age, label...), or None."""
     i, j = expr.first, expr.stop
@@ -131,6 +138,12 @@ def excluded(tokens: list[Token], expr: NumberExpr, text: str, phone_starts: fro
             return "time"
     if nxt is not None and nxt.lower.rstrip(".") in MONTHS and expr.form == "digits" and not expr.percent:
         return "date"
+    if expr.form == "digits" and not expr.percent and len(tok.text) <= 2:
+        # the days of a date range: "between 14 and 15 March", "from June 15 to 17"
+        if nxt is not None and nxt.lower in DAY_RANGE_JOINERS and j + 2 < len(tokens) and _is_day(tokens[j + 1]) and tokens[j + 2].lower.rstrip(".") in MONTHS:
+            return "date"
+        if prev is not None and prev.lower in DAY_RANGE_JOINERS and i > 2 and _is_day(tokens[i - 2]) and tokens[i - 3].lower.rstrip(".") in MONTHS:
+            return "date"
     month_before = prev is not None and (
         prev.lower in MONTHS or (prev.text == "." and i > 1 and tokens[i - 2].lower in MONTHS)
     )
@@ -142,8 +155,16 @@ def excluded(tokens: list[Token], expr: NumberExpr, text: str, phone_starts: fro
         return "money"
     if prev is not None and prev.lower in LABEL_WORDS_BEFORE and expr.form == "digits" and not expr.percent:
         return "label"
-    if prev is not None and prev.lower in AGE_WORDS_BEFORE:
-        return "age"
+    if prev is not None and (prev.lower in AGE_WORDS_BEFORE or (prev.lower == "of" and i > 1 and tokens[i - 2].lower in AGE_WORDS_BEFORE)):
+        return "age"  # "aged 12", "under the age of five"
+    if (
+        prev is not None
+        and prev.lower in ("and", "to", "or")
+        and i > 2
+        and tokens[i - 3].lower in AGE_WORDS_BEFORE
+        and (nxt is None or not nxt.is_word or nxt.lower in ("years", "year", "and", "or"))
+    ):
+        return "age"  # "aged one and three", not "aged six and two boys"
     after = tuple(_words(tokens, j, j + 3))
     if any(after[: len(phrase)] == phrase for phrase in AGE_WORDS_AFTER):
         return "age"
@@ -160,6 +181,16 @@ def excluded(tokens: list[Token], expr: NumberExpr, text: str, phone_starts: fro
         return "pronoun"
     if expr.form in ("fraction",) and prev is not None and prev.lower in ("first", "second", "latter", "last", "third"):
         return "period label"
+    if expr.form == "fraction" and tok.lower in ("a", "one") and nxt is not None and nxt.lower in ORDINAL_NOUN_STARTS:
+        return "ordinal"  # "a fifth civilian was killed"
+    if nxt is not None and nxt.lower == "of" and not expr.percent and expr.form in ("digits", "words"):
+        # "929 of these facilities", "230 of the country's 333 districts"
+        for k in range(j + 1, min(len(tokens), j + 5)):
+            w = tokens[k].lower
+            if w in OBJECT_NOUNS:
+                return f"counts {w}"
+            if not tokens[k].is_word and not tokens[k].is_digits and w not in ("’", "'"):
+                break
     return None
 
 

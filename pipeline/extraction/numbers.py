@@ -179,6 +179,18 @@ def _read_fold(word: str) -> float | None:
     return None
 
 
+def _one_in(tokens: list[Token], i: int) -> NumberExpr | None:
+    """"one in five", "1 in 7": a share of 100 / n percent."""
+    if i + 2 >= len(tokens) or tokens[i + 1].lower != "in":
+        return None
+    w = tokens[i + 2].lower
+    if w in ONE_IN:
+        return NumberExpr(i, i + 3, ONE_IN[w], "one_in")
+    if w.isdigit() and 1 < int(w) <= 1000:
+        return NumberExpr(i, i + 3, 100 / int(w), "one_in")
+    return None
+
+
 def read_numbers(tokens: list[Token]) -> list[NumberExpr]:
     found: list[NumberExpr] = []
     n = len(tokens)
@@ -203,6 +215,10 @@ def _read_one(tokens: list[Token], i: int) -> NumberExpr | None:
     w = tok.lower
     n = len(tokens)
     if tok.is_digits:
+        if tok.text == "1":
+            one_in = _one_in(tokens, i)
+            if one_in is not None:
+                return one_in
         value, regular = parse_digits(tok.text)
         j = i + 1
         # "816 000": thousands separated by (thin) spaces
@@ -235,9 +251,17 @@ def _read_one(tokens: list[Token], i: int) -> NumberExpr | None:
         return NumberExpr(i, i + vague[1], float(vague[0]), "vague")
     fraction = FRACTION_PHRASES.at(tokens, i)
     if fraction:
+        # "half a million", "a quarter of a million": a fraction of a scale is a count
+        j = i + fraction[1]
+        if j + 1 < n and tokens[j].lower == "of" and tokens[j + 1].lower == "a":
+            j += 1
+        if j + 1 < n and tokens[j].lower == "a" and tokens[j + 1].lower in SCALES:
+            return NumberExpr(i, j + 2, fraction[0] / 100 * SCALES[tokens[j + 1].lower], "words")
         return NumberExpr(i, i + fraction[1], fraction[0], "fraction")
-    if w == "one" and i + 2 < n and tokens[i + 1].lower == "in" and tokens[i + 2].lower in ONE_IN:
-        return NumberExpr(i, i + 3, ONE_IN[tokens[i + 2].lower], "one_in")
+    if w == "one":
+        one_in = _one_in(tokens, i)
+        if one_in is not None:
+            return one_in
     if w in MULTIPLIER_WORDS:
         return NumberExpr(i, i + 1, MULTIPLIER_WORDS[w], "multiplier")
     fold = _read_fold(w)
