@@ -22,7 +22,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline.cli.stopping import descendants
+from pipeline.cli.stopping import descendants, in_session
 from pipeline.config import PROJECT_ROOT
 from tests.conftest import BUNDLED_INBOX
 
@@ -79,21 +79,6 @@ class Setup:
         return out
 
 
-def _session(sid: int) -> list[int]:
-    """The processes still in session `sid` (the stopped run started it)."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            fields = stat[stat.rfind(")") + 2:].split()
-            if int(fields[3]) == sid and fields[0] != "Z":
-                found.append(int(entry.name))
-    return found
-
-
 def _differences(warehouse: Path, clean: Path) -> dict[str, tuple[int, int]]:
     """Per table and view of the clean warehouse: rows only in `warehouse`, rows only in `clean`."""
     con = duckdb.connect(str(warehouse), read_only=True)
@@ -141,9 +126,9 @@ def _stop_at(root: Path, pause_at: int, number: signal.Signals) -> tuple[Setup, 
     process.send_signal(number)
     out, err = process.communicate(timeout=60)
     deadline = time.monotonic() + 10
-    while _session(sid) and time.monotonic() < deadline:
+    while in_session(sid) and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert _session(sid) == [], f"processes of the stopped run still alive (its children were {children})"
+    assert in_session(sid) == [], f"processes of the stopped run still alive (its children were {children})"
     return setup, subprocess.CompletedProcess(process.args, process.returncode, out, err)
 
 

@@ -11,14 +11,13 @@ import subprocess
 import sys
 import time
 from datetime import date
-from pathlib import Path
 
 import duckdb
 import pytest
 
 from pipeline import warehouse as wh
 from pipeline.cli import main
-from pipeline.cli.stopping import descendants
+from pipeline.cli.stopping import descendants, in_session
 from pipeline.config import PROJECT_ROOT
 from pipeline.corpus import generate
 from pipeline.trends import LATEST_TRENDS
@@ -66,20 +65,6 @@ def test_a_batch_is_stored_whole_or_not_at_all(tmp_path, monkeypatch):
     con.close()
 
 
-def _session(sid: int) -> list[int]:
-    alive = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            fields = stat[stat.rfind(")") + 2:].split()
-            if int(fields[3]) == sid and fields[0] != "Z":
-                alive.append(int(entry.name))
-    return alive
-
-
 @pytest.mark.parametrize("number", [signal.SIGKILL, signal.SIGTERM], ids=lambda s: s.name)
 def test_a_run_stopped_while_extracting_on_every_core_leaves_no_process(tmp_path, number):
     inbox = tmp_path / "inbox"
@@ -96,9 +81,9 @@ def test_a_run_stopped_while_extracting_on_every_core_leaves_no_process(tmp_path
     run.send_signal(number)
     _, err = run.communicate(timeout=60)
     deadline = time.monotonic() + 10
-    while _session(sid) and time.monotonic() < deadline:
+    while in_session(sid) and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert _session(sid) == [], f"left alive after {number.name}: {_session(sid)} of {workers}"
+    assert in_session(sid) == [], f"left alive after {number.name}: {in_session(sid)} of {workers}"
     if number == signal.SIGTERM:
         assert run.returncode == 143
         assert err.strip().splitlines() == [err.strip()] and err.strip().startswith("humstat: stopped by SIGTERM; 0 of 600 files")

@@ -49,31 +49,53 @@ class RunProgress:
                 "are refreshed by the next `humstat run`")
 
 
-def descendants(pid: int, proc: Path = Path("/proc")) -> list[int]:
-    """The processes below `pid` (children, their children, ...), read from /proc; [] where
-    there is no /proc."""
-    parents: dict[int, list[int]] = {}
+@dataclass(frozen=True)
+class ProcessEntry:
+    """One line of the process table: state letter (Z a zombie), parent and session."""
+
+    state: str
+    parent: int
+    session: int
+
+
+def process_table(proc: Path = Path("/proc")) -> dict[int, ProcessEntry]:
+    """Every process, read from /proc (Linux); {} where there is no /proc. A process that ends
+    while it is read is passed over."""
+    table: dict[int, ProcessEntry] = {}
     try:
         entries = list(proc.iterdir())
     except OSError:
-        return []
+        return table
     for entry in entries:
         if not entry.name.isdigit():
             continue
         try:
             stat = (entry / "stat").read_text()
         except OSError:
-            continue  # ended meanwhile
+            continue
         # the command name, in brackets, may hold spaces: the fields after its last ')' are plain
         fields = stat[stat.rfind(")") + 2:].split()
-        parents.setdefault(int(fields[1]), []).append(int(entry.name))
+        table[int(entry.name)] = ProcessEntry(fields[0], int(fields[1]), int(fields[3]))
+    return table
+
+
+def descendants(pid: int) -> list[int]:
+    """The processes below `pid` (children, their children, ...)."""
+    children: dict[int, list[int]] = {}
+    for child, entry in process_table().items():
+        children.setdefault(entry.parent, []).append(child)
     found: list[int] = []
     stack = [pid]
     while stack:
-        for child in parents.get(stack.pop(), []):
+        for child in children.get(stack.pop(), []):
             found.append(child)
             stack.append(child)
     return found
+
+
+def in_session(session: int) -> list[int]:
+    """The live processes of a session (a run started with a session of its own), zombies aside."""
+    return sorted(pid for pid, entry in process_table().items() if entry.session == session and entry.state != "Z")
 
 
 def kill_descendants() -> None:
