@@ -174,7 +174,7 @@ breakdown_parts AS MATERIALIZED (
     FROM current c WHERE c.parent_figure_id IS NOT NULL
 ),
 -- a figure whose breakdown, stated with it, adds up to it and counts more than killed and
--- injured ("792 civilians, of whom 299 killed, 310 injured, 151 abducted and 32 ..."): the
+-- injured ("640 civilians, of whom 212 killed, 275 injured, 118 abducted and 35 ..."): the
 -- sentence's own arithmetic says what the total counts
 sentence_totals AS (
     SELECT p.doc_id, p.value, p.period_start, p.period_end,
@@ -404,8 +404,8 @@ pairs AS (
     GROUP BY c.figure_id, c.doc_id, c.char_end, c.value, c.text, c.qualifier, c.metric, c.population
 ),
 -- a pair is the change's own only when no number but a year stands between them ("up 24% since
--- 2023 (from 641 to 792)"); "a 14% rise in incidents (194 to 222) and a 5% fall in victims (from 920 to 871)"
--- pairs 5%, not 14%, with 920 and 871
+-- 2023 (from 520 to 630)"); "a 12% rise in incidents (150 to 168) and a 6% fall in victims (from 700 to 658)"
+-- pairs 6%, not 12%, with 700 and 658
 own_pairs AS (
     SELECT p.* FROM pairs p JOIN documents d ON d.doc_id = p.doc_id
     WHERE NOT regexp_matches(regexp_replace(substr(d.body, p.char_end + 1, p.before.char_start - p.char_end),

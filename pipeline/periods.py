@@ -344,7 +344,7 @@ COMPARISON = re.compile(
     r"(?:\b(?:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|from|on|than(?:\s+(?:in|during))?|over|versus|vs\.?|against)\s+(?:the\s+)?(?:same\s+(?:\w+\s+)?(?:period|timeframe|time|months?|quarter)\s+(?:in|of|last)\s+)?"
     # "compared to the previous reporting period this year (April to June 2024)"
     r"|\b(?:compared|comparison)\s+(?:to|with)\s+the\s+(?:previous|preceding|last|same)\s+[a-z\s]{0,40}\(\s*"
-    # "dropped to a sixth of those reported in November"
+    # "fell to a quarter of those recorded in October"
     r"|\b(?:of|than)\s+(?:those|that|the\s+\w+)\s+(?:reported|recorded|documented)\s+(?:in|during)\s+"
     # "a sixth of the 2019 total", "three times the 2019 level", "half the 2019 figure"
     r"|\b(?:half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth|times|twice)\s+(?:of\s+)?the\s+)$",

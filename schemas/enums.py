@@ -38,7 +38,7 @@ POPULATIONS = (
 )
 
 # Which population another one falls within, for breakdowns nested in one sentence ("228
-# civilians, including 77 children and 56 women, and 53 fighters"): only the widest parts are
+# civilians, including 64 children and 41 women, and 37 fighters"): only the widest parts are
 # summed against a total. Girls and boys are children; the rest are civilians.
 POPULATION_WITHIN = {
     "girls": "children",

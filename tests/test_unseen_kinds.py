@@ -82,7 +82,7 @@ def test_leaving_home_is_displacement_and_crossing_a_border_makes_refugees(body,
     ("body", "text", "metric"),
     [
         ("Across the country, 18.2 million people require humanitarian assistance this year.", "18.2 million", "in_need"),
-        ("Seventy percent of the population requires some form of humanitarian aid.", "Seventy percent", "in_need"),
+        ("Sixty-five percent of the people there require some kind of humanitarian help.", "Sixty-five percent", "in_need"),
         ("At least 4.5 million people are in acute humanitarian need, the plan says.", "At least 4.5 million", "in_need"),
         ("A further 2.3 million people are food insecure in the south.", "2.3 million", "affected"),
         ("Some 410,000 children under the age of five suffer from acute malnutrition.", "Some 410,000", "affected"),
@@ -99,7 +99,7 @@ def test_a_share_of_a_whole_population_takes_the_metric_of_the_figure_it_glosses
     records = figures_of("About 3.4 million people (22% of the population) are projected to need food assistance.")
     assert only(records, "22%")["metric"] == "in_need"
     records = figures_of(
-        "At least 900 civilians have been killed, more than 40,000 displaced, and over half the population is living in poverty."
+        "At least 900 civilians have been killed, more than 40,000 displaced, and over half the population is unemployed."
     )
     assert [r["text"] for r in records] == ["At least 900", "more than 40,000"]
 
@@ -150,7 +150,7 @@ def test_fractions_of_scales_and_one_in_n(body, text, kind, value):
     ("body", "title", "text", "population"),
     [
         # the sentence frames it
-        ("While the number of civilians killed fell to 310, the number of people injured rose to 644.", None, "644", "civilians"),
+        ("Civilian deaths fell to 310 while the count of people injured climbed to 644.", None, "644", "civilians"),
         # the paragraph's first sentence frames it
         (
             "Civilian casualties rose sharply in the province in May. In one attack, 23 people were killed and 41 others wounded.",
@@ -327,7 +327,7 @@ def test_harm_nouns_and_verbs_before_a_number_name_its_metric(body, text, metric
         ("The agency verified 118 attacks on health care in the first quarter.", "118", "health_workers"),
         ("Officials counted 41 strikes against hospitals and clinics since January.", "41", "health_workers"),
         ("Within the health sector, 27 were killed and 64 injured in October.", "27", "health_workers"),
-        ("The toll on the health sector has reached 310 killed.", "310", "health_workers"),
+        ("The toll on the health workforce has reached 310 killed.", "310", "health_workers"),
         # attacks on something else frame nothing
         ("The agency verified 118 attacks on schools in the first quarter.", "118", "people"),
     ],

@@ -40,7 +40,7 @@ def has_speech_cue(text: str) -> bool:
 
 ACCORDING = re.compile(r"\b(?:according\s+to|citing|cited\s+by|as\s+reported\s+by)\s+(?P<who>[^,;.:()\n“”\"]{3,120}(?:\([A-Z]{2,10}\))?)", re.I)
 SPEECH = re.compile(rf"\s+(?:has\s+|have\s+|had\s+|also\s+)*{SPEECH_VERBS}\b")
-# "..., said U.N. Special Envoy to Somalia Michael Keating."
+# "..., said the agency's regional director Jane Doe."
 INVERTED = re.compile(r"[,”\"]\s*(?:said|says|added|noted|warned|told)\s+(?P<who>[A-Z][^,;:]{2,100})(?:[,;:]|$)")
 # "..., the mission said": a body named earlier, referred to by what it is
 PRONOUN_SUBJECT = re.compile(
@@ -212,7 +212,7 @@ def _is_name_word(word: str) -> bool:
     )
 
 
-# "... Studies (PICSS)": the short name a body is given after its full one.
+# "... Monitoring Group (CMG)": the short name a body is given after its full one.
 ACRONYM_AFTER_NAME = re.compile(r"[A-Z][\w’'\-]*\s+\((?P<acronym>[A-Z]{2,10})\)")
 
 

@@ -426,7 +426,7 @@ def _reference_period(
 ) -> tuple[Period | None, str]:
     start, end = tokens[m.first].start, tokens[m.stop - 1].end
     if m.before_after == "before":
-        # "from 47 in November to 42 in December": the earlier value's own period, else the
+        # "from 38 in August to 31 in September": the earlier value's own period, else the
         # starting point or comparison the sentence names ("since 2013, from 217,000 to ...")
         partner = next((x for x in mentions[n + 1 :] if x.before_after == "after"), None)
         until = tokens[partner.first].start if partner else end + 40

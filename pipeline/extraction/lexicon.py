@@ -281,12 +281,12 @@ BORDER_WORDS = frozenset("border borders frontier".split())
 
 # A change or share next to one of these is about something other than people harmed.
 # People a response reaches, targets or plans for are not figures: a figure counts people
-# harmed or in need ("to reach 10.1 million people", "264,500 people assisted").
+# harmed or in need ("to reach 3.4 million people", "118,200 people assisted").
 RESPONSE_WORDS = frozenset(
     "target targeted targeting targets assist assisted assisting supported served serve benefited "
     "benefiting beneficiaries planned".split()
 )
-# ... and "reach" after "to" only: "to reach 10.1 million people"; "the toll reached 60,000" is a figure.
+# ... and "reach" after "to" only: "to reach 3.4 million people"; "the toll reached 48,000" is a figure.
 RESPONSE_AFTER_TO = frozenset("reach assist support serve help feed".split())
 # The words between a whole population and its size: "a population estimated at 29 million".
 WHOLE_LINKS = frozenset("of is was estimated at stands stood totals totalling totaling numbering".split())
@@ -306,7 +306,7 @@ NON_METRIC_NOUNS = frozenset(
 )
 
 # Households and families are not figures, whether the noun follows the number or labels it.
-HOUSEHOLD_NOUNS = frozenset("households families".split())  # "12 family members" are people
+HOUSEHOLD_NOUNS = frozenset("households families".split())  # "nine family members" are people
 
 # A number directly followed by one of these counts things, not people: not a figure.
 OBJECT_NOUNS = frozenset(

@@ -168,7 +168,7 @@ NO_FRAMING: frozenset[str] = frozenset()
 HARM_METRICS = frozenset({"killed", "injured", "casualties"})
 
 
-# Health care named as what was attacked or harmed: "attacks on hospitals", "the toll on the health sector".
+# Health care named as what was attacked or harmed: "attacks on clinics", "the toll on the health workforce".
 HEALTH_ATTACKED = re.compile(
     r"\b(?:attacks?|incidents?|strikes?|assaults?)\s+(?:\w+\s+)?(?:on|against)\s+(?:the\s+)?"
     r"(?:health\s*care|health\s+(?:facilities|centres|centers|workers|services)|hospitals?|medical\s+(?:facilities|staff|personnel)|"
@@ -251,13 +251,13 @@ def _scan_right(tokens: list[Token], lo: int, hi: int, armed: bool, starts: froz
     while i < hi:
         w = tokens[i].lower
         if far and w in ASIDES:
-            # "1,660 persons (1,347 men, 273 women) were killed", "90 civilians – among them
+            # "1,210 people (980 men, 230 women) were killed", "70 civilians – among them
             # 60 children – were killed": an aside stands between the total and its predicate
             close = _closing_bracket(tokens, i, hi)
             if close is not None:
                 i = close + 1
                 continue
-        new_subject = w == "number" and i - lo > 2  # "..., and the number of women casualties ..."
+        new_subject = w == "number" and i - lo > 2  # "..., and the number of child casualties ..."
         if w in CLAUSE_BREAKS or w in ("(", ")") or new_subject or (w == "," and i + 1 < hi and tokens[i + 1].lower in ("and", "while", "but")):
             break
         if found.metric is None:
@@ -359,7 +359,7 @@ def _ends_bare(tokens: list[Token], i: int) -> bool:
 
 def _lists_people(tokens: list[Token], i: int) -> bool:
     """A number followed by who it counts, by the next item of a list, or by its own breakdown
-    ("395 including 92 children ...", "845 (624 men ...)") before the predicate."""
+    ("418 including 73 children ...", "612 (505 men ...)") before the predicate."""
     if i >= len(tokens):
         return False
     w = tokens[i].lower
@@ -367,8 +367,8 @@ def _lists_people(tokens: list[Token], i: int) -> bool:
 
 
 def _response_or_whole(tokens: list[Token], m: Mention, prev_stop: int) -> str | None:
-    """Why a count is not a figure: people a response reaches or targets ("to reach 10.1
-    million people", "264,500 newly displaced people assisted"), households ("Families:
+    """Why a count is not a figure: people a response reaches or targets ("to reach 3.4
+    million people", "118,200 newly displaced people assisted"), households ("Families:
     284,863"), or a place's whole population ("a population estimated at 29 million"). None
     when it may be one. The spec's conventions for hard cases."""
     if m.kind != "count":
@@ -400,7 +400,7 @@ def _response_or_whole(tokens: list[Token], m: Mention, prev_stop: int) -> str |
 
 
 def _average_or_rate(tokens: list[Token], m: Mention, prev_stop: int) -> bool:
-    """"an average of 163 killed and 547 injured per month", "33 a day": an average or a rate,
+    """"an average of 121 killed and 402 injured per month", "27 a day": an average or a rate,
     read from "average" just before the number or a rate ("per month", "a day") after it in
     its clause."""
     if m.form == "vague":
@@ -419,7 +419,7 @@ def _average_or_rate(tokens: list[Token], m: Mention, prev_stop: int) -> bool:
 
 
 def _list_sibling(tokens: list[Token], mentions: list[Mention], n: int) -> Mention | None:
-    """The count before mention n in a list of counts of groups ("53 security personnel, 39
+    """The count before mention n in a list of counts of groups ("41 security personnel, 29
     civilians, six militants and two guards"), when it has a metric: the items of one list
     share it. The words between are a few naming a group, then "," or "and"."""
     if n == 0:
@@ -436,7 +436,7 @@ def _list_sibling(tokens: list[Token], mentions: list[Mention], n: int) -> Menti
 
 
 def _aside_of(tokens: list[Token], e: Mention, m: Mention) -> bool:
-    """m stands in an aside right after figure e: "6.7 million people (41% of the population)"."""
+    """m stands in an aside right after figure e: "5.2 million people (38% of the population)"."""
     gap = range(e.stop, m.first)
     return len(gap) <= 3 and any(tokens[k].lower in ASIDES for k in gap) and all(tokens[k].lower in ASIDES or population_at(tokens, k) for k in gap)
 
@@ -460,7 +460,7 @@ def assign_meaning(
     """Set metric, population and parent on each mention of one sentence (in place).
 
     `carried` is the metric and population of the last figure before this sentence in its
-    paragraph, for sentences that only continue it ("The provisional tally stood at 165").
+    paragraph, for sentences that only continue it ("The provisional count stood at 148").
     `context_framing` is what the paragraph's first sentence, the list's lead-in and the title
     say of whose harm is counted (see `civilian_framing`).
     `tokens` may be a window of the sentence's (see `window`): then `armed` and
@@ -505,7 +505,7 @@ def assign_meaning(
             metric, how = near.metric, "words after"
         population = near.population
         words += near.words
-        # 3. the predicate that ends its list: "18 children and 3 women, have been killed"
+        # 3. the predicate that ends its list: "14 children and 6 women, have been killed"
         if metric is None and m.kind == "count" and m.before_after is None and _lists_people(tokens, m.stop):
             far = _scan_right(tokens, m.stop, min(len(tokens), m.stop + FAR_WINDOW), armed, starts, far=True)
             if far.metric:
@@ -522,7 +522,7 @@ def assign_meaning(
         parent = mentions[m.parent] if m.parent is not None else None
         sibling = _list_sibling(tokens, mentions, n) if metric is None and m.kind == "count" else None
         if metric is None and parent is None and sibling is not None:
-            # "the toll stood at 72 — 61 civilians, six police officers and five attackers"
+            # "the toll stood at 58 — 49 civilians, five police officers and four attackers"
             metric, how = sibling.metric, "item of a list"
             words.append(" ".join(t.text for t in tokens[sibling.first : sibling.stop]))
         if metric is None and near.fallback and parent is None:
@@ -537,7 +537,7 @@ def assign_meaning(
             earlier = [e for e in mentions[:n] if e.parent is None] if m.kind != "count" else mentions[:n]
             source = next((e for e in reversed(earlier) if e.metric), None)
             if source is not None and of_whole and not _aside_of(tokens, source, m):
-                source = None  # "..., and over half the population is poor": not the same people
+                source = None  # "..., and nearly half the population is poor": not the same people
             if source is not None:
                 metric, how = source.metric, "same clause as an earlier figure"
                 population = population or source.population
@@ -556,7 +556,7 @@ def _population(
     m: Mention, n: int, mentions: list[Mention], own: str | None, parent: Mention | None, framing: frozenset[str]
 ) -> str | None:
     """Who is counted: the group named at the number, else its total, else the figure it is
-    coordinated with ("953 civilians were killed and 1,557 others wounded"), else the framing
+    coordinated with ("804 civilians were killed and 1,312 others wounded"), else the framing
     of its sentence, paragraph, list or title for its kind of harm; "people" (a word naming no
     group) where nothing frames it."""
     if m.metric == "armed_groups":
@@ -566,7 +566,7 @@ def _population(
     if parent is not None and own in (None, "people") and parent.population not in (None, "people"):
         return parent.population  # "2,791 civilian casualties, with 876 people killed"
     if own is None and m.kind == "share" and n > 0 and mentions[n - 1].kind == "count" and _aside_of(tokens, mentions[n - 1], m):
-        return mentions[n - 1].population  # "228 civilians (68 per cent of all deaths)"
+        return mentions[n - 1].population  # "187 civilians (64 per cent of all deaths)"
     if own in (None, "people") and framed_workers(framing, m.metric):
         return framed_workers(framing, m.metric)
     if own == "people":

@@ -139,7 +139,7 @@ def excluded(tokens: list[Token], expr: NumberExpr, text: str, phone_starts: fro
     if nxt is not None and nxt.lower.rstrip(".") in MONTHS and expr.form == "digits" and not expr.percent:
         return "date"
     if expr.form == "digits" and not expr.percent and len(tok.text) <= 2:
-        # the days of a date range: "between 14 and 15 March", "from June 15 to 17"
+        # the days of a date range: "between 21 and 22 May", "from August 3 to 5"
         if nxt is not None and nxt.lower in DAY_RANGE_JOINERS and j + 2 < len(tokens) and _is_day(tokens[j + 1]) and tokens[j + 2].lower.rstrip(".") in MONTHS:
             return "date"
         if prev is not None and prev.lower in DAY_RANGE_JOINERS and i > 2 and _is_day(tokens[i - 2]) and tokens[i - 3].lower.rstrip(".") in MONTHS:
@@ -184,7 +184,7 @@ def excluded(tokens: list[Token], expr: NumberExpr, text: str, phone_starts: fro
     if expr.form == "fraction" and tok.lower in ("a", "one") and nxt is not None and nxt.lower in ORDINAL_NOUN_STARTS:
         return "ordinal"  # "a fifth civilian was killed"
     if nxt is not None and nxt.lower == "of" and not expr.percent and expr.form in ("digits", "words"):
-        # "929 of these facilities", "230 of the country's 333 districts"
+        # "614 of these facilities", "140 of the country's 210 districts"
         for k in range(j + 1, min(len(tokens), j + 5)):
             w = tokens[k].lower
             if w in OBJECT_NOUNS:
