@@ -25,8 +25,8 @@ from assets.partitions import INBOX_BATCHES
 from assets.resources import HumstatPaths
 from pipeline.inbox_watch import (
     Requested,
+    batch_hashes,
     changed_since_read,
-    content_hash,
     not_yet_requested,
     run_holds_warehouse,
     snapshot_stamps,
@@ -69,13 +69,7 @@ def inbox_sensor(job) -> dg.SensorDefinition:  # the main job, as define_asset_j
                 f"requested ({', '.join(k for k, _ in waiting)}), not loaded yet (a batch whose run failed "
                 "is read again by re-executing that run, or by `humstat run`)"), cursor=json.dumps(waiting))
         digest = stamps_digest(inbox, fresh)  # before hashing: a file changed meanwhile is news next tick
-        hashes = []
-        for name in fresh:
-            try:
-                hashes.append(content_hash(inbox / name))
-            except OSError:
-                hashes.append("gone")  # left the inbox since it was listed: the run records it as such
-        key = write_batch(folder, fresh, hashes)
+        key = write_batch(folder, fresh, batch_hashes(inbox, fresh))
         return dg.SensorResult(
             run_requests=[dg.RunRequest(run_key=key, partition_key=key, tags={"humstat/files": str(len(fresh))})],
             dynamic_partitions_requests=[INBOX_BATCHES.build_add_request([key])],

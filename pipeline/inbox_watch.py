@@ -43,6 +43,19 @@ def content_hash(path: Path) -> str:
     return digest.hexdigest()
 
 
+def batch_hashes(inbox: Path, names: list[str]) -> list[str]:
+    """The hash of each named inbox entry (`content_hash`), in order, for a batch's name; "gone"
+    for one that left the inbox. `humstat run` and the sensor name batches by this one rule, so
+    the same entries make the same batch and run key either way."""
+    hashes = []
+    for name in names:
+        try:
+            hashes.append(content_hash(inbox / name))
+        except OSError:
+            hashes.append("gone")
+    return hashes
+
+
 def batch_key(paths: list[str], hashes: list[str]) -> str:
     """A batch's name: the hash of its files' names and contents, so the same files make the
     same batch (and the same run key) however often they are seen."""

@@ -60,7 +60,9 @@ def exit_with(pid: int) -> None:
         except (AttributeError, OSError):
             handle = None
         if handle is not None:
-            select.select([handle], [], [])
+            waiting = select.poll()  # poll, not select: a descriptor number past 1023 is fine
+            waiting.register(handle, select.POLLIN)
+            waiting.poll()
         else:
             while True:
                 try:

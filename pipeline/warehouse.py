@@ -4,6 +4,7 @@ document and figure id."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import time
@@ -38,7 +39,8 @@ def lock_holder(err: duckdb.Error) -> str | None:
     return f"PID {found['pid']}, {found['program']}" if found else None
 
 
-def is_lock_conflict(err: duckdb.Error) -> bool:
+def is_lock_conflict(err: BaseException) -> bool:
+    """Whether a DuckDB error says another process holds the file's lock."""
     return isinstance(err, duckdb.IOException) and "lock" in str(err).lower()
 
 
@@ -124,7 +126,8 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     try:
         yield
     except BaseException:
-        con.execute("ROLLBACK")
+        with contextlib.suppress(duckdb.Error):  # a connection already broken: the first error is the one to see
+            con.execute("ROLLBACK")
         raise
     con.execute("COMMIT")
 

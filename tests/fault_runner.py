@@ -4,8 +4,10 @@
 
 Every time a step of any of the run's Dagster runs succeeds, the boundary count goes up by one
 and the line `boundary N STEP_KEY` is printed; at boundary PAUSE_AT (0: never) the process
-stops there, before the next step starts, until the test sends it a signal. The last line is
-`boundaries N` when the run ends. Nothing else of `humstat run` is changed.
+stops there, before the next step starts, until the test sends it a signal. PAUSE_AT `load-K`
+stops inside the K-th batch's load instead, with every row written and the transaction not yet
+committed (the line `in-load K`). The last line is `boundaries N` when the run ends. Nothing
+else of `humstat run` is changed.
 """
 
 from __future__ import annotations
@@ -36,8 +38,30 @@ def pause_at_boundary(pause_at: int) -> list[int]:
     return count
 
 
+def pause_inside_load(pause_at: int) -> None:
+    """Wait inside the `pause_at`-th batch load, its rows written, before its COMMIT."""
+    from pipeline import warehouse
+
+    loads = [0]
+    write = warehouse._write_figures
+
+    def write_and_wait(*args, **kwargs):
+        changes = write(*args, **kwargs)
+        loads[0] += 1
+        if loads[0] == pause_at:
+            print(f"in-load {pause_at}", flush=True)
+            while True:
+                time.sleep(60)
+        return changes
+
+    warehouse._write_figures = write_and_wait
+
+
 if __name__ == "__main__":
-    counted = pause_at_boundary(int(sys.argv[1]))
+    where = sys.argv[1]
+    if where.startswith("load-"):
+        pause_inside_load(int(where.removeprefix("load-")))
+    counted = pause_at_boundary(0 if where.startswith("load-") else int(where))
     code = main(sys.argv[2:])
     print(f"boundaries {counted[0]}", flush=True)
     sys.exit(code)

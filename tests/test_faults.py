@@ -108,7 +108,7 @@ def test_a_run_killed_while_holding_the_duckdb_slot_does_not_block_the_next(tmp_
             tags={LAUNCHED_BY_TAG: "humstat run", WAREHOUSE_TAG: str(warehouse.resolve())},
         ))
         instance.event_log_storage.initialize_concurrency_limit_to_default("duckdb")
-        assert instance.event_log_storage.claim_concurrency_slot("duckdb", killed.run_id, "load_documents").is_claimed
+        assert instance.event_log_storage.claim_concurrency_slot("duckdb", killed.run_id, "load_batch").is_claimed
         assert materialize_all(str(tmp_path / "inbox"), str(warehouse), str(BUNDLED_REFERENCE), instance=instance).success
         assert instance.get_run_by_id(killed.run_id).status == dg.DagsterRunStatus.FAILURE
         assert instance.event_log_storage.get_concurrency_info("duckdb").active_slot_count == 0

@@ -10,6 +10,7 @@ with the DuckDB pool of one slot, as `make run` uses, so the slots a killed run 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -47,7 +48,7 @@ def _environment(home: Path) -> dict[str, str]:
     return {**env, "DAGSTER_HOME": str(home), "HUMSTAT_BATCH_DOCUMENTS": str(BATCH), "PYTHONPATH": str(PROJECT_ROOT)}
 
 
-def _command(pause_at: int, inbox: Path, warehouse: Path) -> list[str]:
+def _command(pause_at: str, inbox: Path, warehouse: Path) -> list[str]:
     return [sys.executable, "-m", "tests.fault_runner", str(pause_at), "run", "--inbox", str(inbox),
             "--warehouse", str(warehouse)]
 
@@ -66,7 +67,7 @@ class Setup:
         (self.home / "dagster.yaml").write_text(INSTANCE_YAML.format(home=self.home))
         self.warehouse = root / "w" / "humstat.duckdb"
 
-    def run(self, pause_at: int = 0) -> subprocess.Popen:
+    def run(self, pause_at: str = "0") -> subprocess.Popen:
         return subprocess.Popen(
             _command(pause_at, self.inbox, self.warehouse), cwd=PROJECT_ROOT, env=_environment(self.home),
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
@@ -113,26 +114,33 @@ def clean_run(tmp_path_factory) -> tuple[Path, int]:
     return setup.warehouse, boundaries
 
 
-def _stop_at(root: Path, pause_at: int, number: signal.Signals) -> tuple[Setup, subprocess.CompletedProcess]:
+def _stop_at(root: Path, pause_at: str, number: signal.Signals) -> tuple[Setup, subprocess.CompletedProcess]:
+    """Run until the pause (a step boundary "N", or "load-K" inside the K-th batch's open
+    transaction), send the signal, and check that nothing of the run is left alive."""
     setup = Setup(root)
     process = setup.run(pause_at)
-    for line in process.stdout:
-        if line.startswith(f"boundary {pause_at} "):
-            break
-    else:
-        raise AssertionError(f"the run ended before boundary {pause_at}: {process.communicate()[1]}")
     sid = os.getsid(process.pid)
-    children = descendants(process.pid)
-    process.send_signal(number)
-    out, err = process.communicate(timeout=60)
-    deadline = time.monotonic() + 10
-    while in_session(sid) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert in_session(sid) == [], f"processes of the stopped run still alive (its children were {children})"
+    marker = f"in-load {pause_at.removeprefix('load-')}" if pause_at.startswith("load-") else f"boundary {pause_at} "
+    try:
+        for line in process.stdout:
+            if line.startswith(marker):
+                break
+        else:
+            raise AssertionError(f"the run ended before {marker!r}: {process.communicate()[1]}")
+        children = descendants(process.pid)
+        process.send_signal(number)
+        out, err = process.communicate(timeout=60)
+        deadline = time.monotonic() + 10
+        while in_session(sid) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert in_session(sid) == [], f"processes of the stopped run still alive (its children were {children})"
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(sid, signal.SIGKILL)  # whatever went wrong, no paused run is left behind
     return setup, subprocess.CompletedProcess(process.args, process.returncode, out, err)
 
 
-def _stop_and_resume(root: Path, clean: Path, pause_at: int, number: signal.Signals) -> None:
+def _stop_and_resume(root: Path, clean: Path, pause_at: str, number: signal.Signals) -> None:
     setup, stopped = _stop_at(root, pause_at, number)
     if number == signal.SIGKILL:
         assert stopped.returncode == -signal.SIGKILL
@@ -146,21 +154,23 @@ def _stop_and_resume(root: Path, clean: Path, pause_at: int, number: signal.Sign
     shutil.rmtree(root)
 
 
-def cases(boundaries: int) -> list[tuple[signal.Signals, int]]:
-    """Each of SIGKILL, SIGINT and SIGTERM at every step boundary."""
-    return [(number, b) for number in (signal.SIGKILL, signal.SIGINT, signal.SIGTERM) for b in range(1, boundaries + 1)]
+def cases(boundaries: int) -> list[tuple[signal.Signals, str]]:
+    """Each of SIGKILL, SIGINT and SIGTERM at every step boundary, and inside each batch's open
+    load transaction."""
+    places = [str(b) for b in range(1, boundaries + 1)] + [f"load-{k}" for k in range(1, FILES // BATCH + 1)]
+    return [(number, place) for number in (signal.SIGKILL, signal.SIGINT, signal.SIGTERM) for place in places]
 
 
 def test_a_run_stopped_at_any_step_boundary_loses_nothing(clean_run, tmp_path):
     clean, boundaries = clean_run
     failures = []
 
-    def one(case: tuple[signal.Signals, int]) -> None:
+    def one(case: tuple[signal.Signals, str]) -> None:
         number, pause_at = case
         try:
             _stop_and_resume(tmp_path / f"{number.name}-{pause_at}", clean, pause_at, number)
         except AssertionError as err:
-            failures.append(f"{number.name} at boundary {pause_at}: {err}")
+            failures.append(f"{number.name} at {pause_at}: {err}")
 
     # two at a time: each case is two runs of one process each
     with ThreadPoolExecutor(max_workers=2) as pool:

@@ -65,7 +65,7 @@ def test_a_batch_is_stored_whole_or_not_at_all(tmp_path, monkeypatch):
     con.close()
 
 
-@pytest.mark.parametrize("number", [signal.SIGKILL, signal.SIGTERM], ids=lambda s: s.name)
+@pytest.mark.parametrize("number", [signal.SIGKILL, signal.SIGINT, signal.SIGTERM], ids=lambda s: s.name)
 def test_a_run_stopped_while_extracting_on_every_core_leaves_no_process(tmp_path, number):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
@@ -84,9 +84,10 @@ def test_a_run_stopped_while_extracting_on_every_core_leaves_no_process(tmp_path
     while in_session(sid) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert in_session(sid) == [], f"left alive after {number.name}: {in_session(sid)} of {workers}"
-    if number == signal.SIGTERM:
-        assert run.returncode == 143
-        assert err.strip().splitlines() == [err.strip()] and err.strip().startswith("humstat: stopped by SIGTERM; 0 of 600 files")
+    if number != signal.SIGKILL:
+        assert run.returncode == {signal.SIGINT: 130, signal.SIGTERM: 143}[number]
+        assert err.strip().splitlines() == [err.strip()]
+        assert err.strip().startswith(f"humstat: stopped by {number.name}; 0 of 600 files")
 
 
 def test_an_inbox_that_does_not_exist_is_refused_before_anything_is_written(tmp_path, capsys):
@@ -121,12 +122,12 @@ def test_a_run_says_what_it_waits_for_and_gives_up_naming_the_holder(tmp_path):
     finally:
         holder.kill()
         holder.wait()
-    assert run.returncode == 1
+    assert run.returncode == 2  # it could not start: the stamps of what was read are in the held file
     waiting = [line for line in err.splitlines() if "waiting up to 3 s" in line]
     assert waiting and f"(PID {holder.pid}," in waiting[0], err
     assert "still held after" in err and "HUMSTAT_LOCK_WAIT" in err
     assert "Traceback" not in err
-    assert took < 60, "the step gave up after its wait, with no retries on top"
+    assert took < 60, "the run gave up after its wait"
     # the holder gone, the next run reads the file
     assert main(["run", "--inbox", str(inbox), "--warehouse", str(warehouse)]) == 0
 
@@ -178,3 +179,51 @@ def test_latest_trend_rows_tied_on_their_date_print_in_one_order(tmp_path):
     first = rows_of([0, 1, 2, 3])
     assert len(first) == 4
     assert first == rows_of([3, 2, 1, 0]) == rows_of([2, 0, 3, 1])
+
+
+def test_a_step_that_finds_the_warehouse_held_waits_then_fails_without_retries(tmp_path, monkeypatch, capsys):
+    import dagster as dg
+    from dagster_duckdb import DuckDBResource
+
+    from assets.resources import duckdb_writer
+
+    warehouse = tmp_path / "h.duckdb"
+    duckdb.connect(str(warehouse)).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1], read_only=True); "
+                               "print('holding', flush=True); time.sleep(120)", str(warehouse)],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "holding"
+        monkeypatch.setenv("HUMSTAT_LOCK_WAIT", "2")
+        with pytest.raises(dg.Failure) as failure, duckdb_writer(DuckDBResource(database=str(warehouse))):
+            pass
+    finally:
+        holder.kill()
+        holder.wait()
+    assert not failure.value.allow_retries  # it already waited: a retry would only wait again
+    assert f"(PID {holder.pid}," in str(failure.value) and "HUMSTAT_LOCK_WAIT" in str(failure.value)
+    assert f"(PID {holder.pid}," in capsys.readouterr().err  # said while waiting, not only at the end
+    with duckdb_writer(DuckDBResource(database=str(warehouse))) as con:  # the holder gone, it connects
+        assert con.execute("SELECT 1").fetchall() == [(1,)]
+
+
+def test_the_summary_lists_five_inconsistencies_and_says_how_many_more(tmp_path):
+    from pipeline.claims import create_claim_views
+    from pipeline.cli.run import SHOWN_PROBLEMS, summary
+
+    documents = [small_warehouse.document("d1", "a.txt"), small_warehouse.document("d2", "b.txt")]
+    figures = []
+    for month in range(1, 8):  # seven months, each stated as 100 + month in one report and 120 + month in the other
+        period = {"period_start": date(2024, month, 1), "period_end": date(2024, month, 28), "period_label": f"2024-0{month}"}
+        figures.append(small_warehouse.figure(f"a{month}", "d1", "killed", 100 + month, path="a.txt", **period))
+        figures.append(small_warehouse.figure(f"b{month}", "d2", "killed", 120 + month, path="b.txt", **period))
+    path = small_warehouse.build(tmp_path / "w" / "h.duckdb", documents, figures)
+    con = duckdb.connect(str(path))
+    create_claim_views(con)
+    inconsistent = con.execute("SELECT count(*) FROM claim_checks WHERE verdict = 'inconsistent'").fetchall()[0][0]
+    con.close()
+    assert inconsistent == 7
+    listed = [line for line in summary(str(path)).splitlines() if line.startswith("  - ")]
+    assert len(listed) == SHOWN_PROBLEMS + 1
+    assert listed[-1].startswith("  - and 2 more (7 inconsistent rows in all): humstat sql ")

@@ -19,7 +19,7 @@ import dagster as dg
 from pipeline.cli.stopping import RunProgress
 from pipeline.config import batches_dir, inbox_dir, warehouse_path
 from pipeline.documents import inbox_files
-from pipeline.inbox_watch import changed_since_read, content_hash, run_lock, write_batch
+from pipeline.inbox_watch import batch_hashes, changed_since_read, run_lock, write_batch
 from pipeline.warehouse import connect_writer, inbox_stamps
 
 
@@ -82,8 +82,7 @@ def plan_batches(instance: dg.DagsterInstance, inbox: Path, warehouse: Path, ful
     batches = []
     for start in range(0, len(chosen), size):
         files = chosen[start:start + size]
-        hashes = [content_hash(inbox / f) if (inbox / f).is_file() else "gone" for f in files]
-        batches.append((write_batch(batches_dir(warehouse), files, hashes), len(files)))
+        batches.append((write_batch(batches_dir(warehouse), files, batch_hashes(inbox, files)), len(files)))
     known = set(instance.get_dynamic_partitions(INBOX_BATCHES.name))
     instance.add_dynamic_partitions(INBOX_BATCHES.name, [k for k, _ in batches if k not in known])
     return len(listed), batches
@@ -158,6 +157,7 @@ def _run_batches(
     from assets.definitions import ALL_ASSETS, ALL_CHECKS, FILE_ASSETS
     from assets.io_managers import discard_values
     from assets.resources import RUN_VALUES, build_resources
+    from assets.warehouse import load_batch
 
     resources = build_resources(inbox, warehouse, reference)
     for run_id in release_abandoned_runs(instance, warehouse_path(warehouse)):
@@ -184,9 +184,11 @@ def _run_batches(
             raise_on_error=False,
         )
         run.results.append(result)
-        if result.success:
+        # stored once the batch's load committed, even if a check after it failed
+        if any(e.step_key == load_batch.op.name for e in result.get_step_success_events()):
             progress.files_stored += size
             progress.batches_stored += 1
+        if result.success:
             discard_values(resources[RUN_VALUES].base_dir, [key])
         done += size
         if on_batch is not None:

@@ -8,9 +8,7 @@ import sys
 import traceback
 from typing import TextIO
 
-import duckdb
-
-from pipeline.warehouse import WarehouseBusy
+from pipeline.warehouse import WarehouseBusy, is_lock_conflict
 
 # Exit codes: 1 the command failed (a bad query, an unwritable file, a failed run), 2 it could
 # not start (wrong arguments, no warehouse yet), 130 interrupted.
@@ -55,8 +53,8 @@ def describe(err: BaseException) -> tuple[str, int]:
     if isinstance(err, KeyboardInterrupt):
         return "interrupted", INTERRUPTED
     if isinstance(err, WarehouseBusy):
-        return str(err), FAILED
-    if isinstance(err, duckdb.IOException) and "lock" in str(err).lower():
+        return str(err), UNUSABLE  # could not start: another process has the warehouse
+    if is_lock_conflict(err):
         return ("the warehouse is held by another process (a run, or a DuckDB shell on the warehouse itself); "
                 "wait for it to finish or close it, then try again"), UNUSABLE
     if isinstance(err, OSError) and err.filename:

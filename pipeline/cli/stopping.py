@@ -11,6 +11,7 @@ next run reads it again and refreshes the views (see docs/reliability.md).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -120,12 +121,35 @@ def stop_at_once_on_signals(finished: Callable[[], str], debug: bool = False) ->
     run's child processes killed, exit 130 (SIGINT) or 143 (SIGTERM). With `debug`, the stack the
     main thread was in is printed first. Enter it on the main thread. A signal the process was
     started with ignored (`nohup`, a background job of a script) stays ignored."""
-    watched = [s for s in EXIT_CODES if signal.getsignal(s) is not signal.SIG_IGN]
+    watched = {s for s in EXIT_CODES if signal.getsignal(s) is not signal.SIG_IGN}
     read_end, write_end = os.pipe()
     os.set_blocking(write_end, False)
-    previous_handlers = {s: signal.signal(s, _note) for s in watched}
+    # the wake-up fd before the handlers, and after them on the way out: no signal falls between
     previous_fd = signal.set_wakeup_fd(write_end, warn_on_full_buffer=False)
+    previous_handlers = {s: signal.signal(s, _note) for s in watched}
     main = threading.main_thread()
+
+    def stop(number: signal.Signals) -> None:
+        try:
+            # from here on the run prints nothing (Dagster's own handler may still raise on the
+            # main thread): the line goes to a copy of standard error
+            saved = os.dup(2)
+            quiet = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(quiet, 1)
+            os.dup2(quiet, 2)
+            kill_descendants()
+            text = ""
+            if debug:
+                frame = sys._current_frames().get(main.ident or 0)
+                text = "".join(traceback.format_stack(frame)) if frame is not None else ""
+            try:
+                line = finished()
+            except Exception as err:  # what was finished is a courtesy: never a reason not to stop
+                line = f"(what was finished is unknown: {err})"
+            with contextlib.suppress(OSError):  # a reader gone (`| tee` stopped too) must not keep us alive
+                os.write(saved, f"{text}\nhumstat: stopped by {number.name}; {line}\n".encode())
+        finally:
+            os._exit(EXIT_CODES[number])
 
     def wait() -> None:
         while True:
@@ -135,30 +159,18 @@ def stop_at_once_on_signals(finished: Callable[[], str], debug: bool = False) ->
                 return  # the block ended and closed the pipe
             if not received:
                 return
-            if received[0] not in EXIT_CODES:
-                continue  # another signal that has a Python handler: not ours to act on
-            number = signal.Signals(received[0])
-            if debug:
-                frame = sys._current_frames().get(main.ident or 0)
-                if frame is not None:
-                    traceback.print_stack(frame, file=sys.stderr)
-            try:
-                line = finished()
-            except Exception as err:  # what was finished is a courtesy: never a reason not to stop
-                line = f"(what was finished is unknown: {err})"
-            sys.stderr.write(f"\nhumstat: stopped by {number.name}; {line}\n")
-            sys.stderr.flush()
-            kill_descendants()
-            os._exit(EXIT_CODES[number])
+            # a signal ignored at the start stays ignored, though Dagster puts a handler on it
+            if received[0] in watched:
+                stop(signal.Signals(received[0]))
 
     waiter = threading.Thread(target=wait, name="humstat-signals", daemon=True)
     waiter.start()
     try:
         yield
     finally:
-        signal.set_wakeup_fd(previous_fd)
         for number, handler in previous_handlers.items():
             signal.signal(number, handler)
+        signal.set_wakeup_fd(previous_fd)
         os.close(write_end)
         waiter.join(timeout=5)
         os.close(read_end)
