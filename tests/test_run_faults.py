@@ -175,4 +175,4 @@ def test_a_run_stopped_at_any_step_boundary_loses_nothing(clean_run, tmp_path):
     # two at a time: each case is two runs of one process each
     with ThreadPoolExecutor(max_workers=2) as pool:
         list(pool.map(one, cases(boundaries)))
-    assert failures == []
+    assert not failures, f"{len(failures)} of {len(cases(boundaries))} cases failed:\n" + "\n".join(sorted(failures))

@@ -122,6 +122,8 @@ def stop_at_once_on_signals(finished: Callable[[], str], debug: bool = False) ->
     main thread was in is printed first. Enter it on the main thread. A signal the process was
     started with ignored (`nohup`, a background job of a script) stays ignored."""
     watched = {s for s in EXIT_CODES if signal.getsignal(s) is not signal.SIG_IGN}
+    # standard error as it is now: while a step runs, Dagster points fd 2 at its log capture
+    terminal = os.dup(2)
     read_end, write_end = os.pipe()
     os.set_blocking(write_end, False)
     # the wake-up fd before the handlers, and after them on the way out: no signal falls between
@@ -132,8 +134,7 @@ def stop_at_once_on_signals(finished: Callable[[], str], debug: bool = False) ->
     def stop(number: signal.Signals) -> None:
         try:
             # from here on the run prints nothing (Dagster's own handler may still raise on the
-            # main thread): the line goes to a copy of standard error
-            saved = os.dup(2)
+            # main thread): the line goes to standard error as it was when the run began
             quiet = os.open(os.devnull, os.O_WRONLY)
             os.dup2(quiet, 1)
             os.dup2(quiet, 2)
@@ -147,7 +148,7 @@ def stop_at_once_on_signals(finished: Callable[[], str], debug: bool = False) ->
             except Exception as err:  # what was finished is a courtesy: never a reason not to stop
                 line = f"(what was finished is unknown: {err})"
             with contextlib.suppress(OSError):  # a reader gone (`| tee` stopped too) must not keep us alive
-                os.write(saved, f"{text}\nhumstat: stopped by {number.name}; {line}\n".encode())
+                os.write(terminal, f"{text}\nhumstat: stopped by {number.name}; {line}\n".encode())
         finally:
             os._exit(EXIT_CODES[number])
 
@@ -174,3 +175,4 @@ def stop_at_once_on_signals(finished: Callable[[], str], debug: bool = False) ->
         os.close(write_end)
         waiter.join(timeout=5)
         os.close(read_end)
+        os.close(terminal)
