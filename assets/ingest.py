@@ -10,8 +10,9 @@ from dagster_duckdb import DuckDBResource
 from assets.partitions import INBOX_BATCHES, ONE_RUN_PER_BACKFILL
 from assets.previews import markdown_table
 from assets.resources import DUCKDB_POOL, DUCKDB_RETRY_POLICY, RUN_VALUES, HumstatPaths, duckdb_writer
-from pipeline.documents import Document, Rejection, read_inbox, utc_now
+from pipeline.documents import Document, Rejection, account_files, utc_now
 from pipeline.inbox_watch import batch_files, inbox_file_rows, stamp_of
+from pipeline.readers import read_inbox
 from pipeline.warehouse import known_documents
 
 
@@ -67,16 +68,16 @@ def source_documents(
     context.log.info(
         f"read {len(documents)} documents ({len(read.to_extract)} to extract), rejected {len(rejections)} files from {inbox}"
     )
-    preview = [{"path": d.path, "title": d.title, "published": d.published, "source": d.source} for d in documents]
+    preview = [{"path": d.path, "title": d.title, "published": d.published, "source": d.source, "country": d.country,
+                "attachment_of": d.attachment_of} for d in documents]
     rejected = [{"path": r.path, "check": r.check, "reason": r.reason} for r in rejections]
     return dg.MaterializeResult(
         value=read,
         metadata={
-            "files": dg.MetadataValue.int(len(scanned)),
-            "documents": dg.MetadataValue.int(len(documents)),
+            **{key: dg.MetadataValue.int(n) for key, n in account_files(scanned, documents, rejections).items()},
+            "rejections_recorded": dg.MetadataValue.int(len(rejections)),
             "to_extract": dg.MetadataValue.int(len(read.to_extract)),
-            "rejected_files": dg.MetadataValue.int(len(rejections)),
-            "preview": dg.MetadataValue.md(markdown_table(preview, ["path", "title", "published", "source"])),
+            "preview": dg.MetadataValue.md(markdown_table(preview, ["path", "title", "published", "source", "country", "attachment_of"])),
             "rejections": dg.MetadataValue.md(markdown_table(rejected, ["path", "check", "reason"])),
         },
     )

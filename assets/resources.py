@@ -11,7 +11,7 @@ import duckdb as duckdb_module
 from dagster_duckdb import DuckDBResource
 
 from assets.io_managers import PartitionSetIOManager
-from pipeline.config import batches_dir, inbox_dir, reference_dir, reports_dir, warehouse_path
+from pipeline.config import batches_dir, inbox_dir, reference_dir, reports_dir, run_values_dir, warehouse_path
 from pipeline.warehouse import WarehouseBusy, connect_writer
 
 # Every asset and check that writes DuckDB claims a slot in this pool. DuckDB allows one
@@ -73,5 +73,5 @@ def build_resources(inbox: str | None = None, warehouse: str | None = None, refe
             inbox=str(inbox_dir(inbox)), reference=str(reference_dir(reference)), reports=str(reports), batches=str(batches_dir(database)),
         ),
         "duckdb": DuckDBResource(database=str(database), connection_config={"memory_limit": duckdb_memory_limit()}),
-        RUN_VALUES: PartitionSetIOManager(base_dir=str(database.parent / "run-values")),
+        RUN_VALUES: PartitionSetIOManager(base_dir=str(run_values_dir(database))),
     }

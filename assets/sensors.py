@@ -59,7 +59,7 @@ def inbox_sensor(job) -> dg.SensorDefinition:  # the main job, as define_asset_j
                 f"a `humstat run` is reading the inbox into {warehouse}; what it leaves unread is looked at after it"))
         inbox, folder = Path(paths.inbox), Path(paths.batches)
         stamps = snapshot_stamps(snapshot_path(warehouse))
-        changed = [str(p.relative_to(inbox)) for p in changed_since_read(inbox, stamps)] if inbox.is_dir() else []
+        changed = [str(p.relative_to(inbox)) for p in changed_since_read(inbox, stamps, warehouse)] if inbox.is_dir() else []
         if not changed:
             return dg.SensorResult(skip_reason=dg.SkipReason(NOTHING_NEW), cursor="[]")
         fresh, waiting = not_yet_requested(inbox, folder, changed, requested_batches(context.cursor))

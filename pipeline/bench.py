@@ -16,13 +16,14 @@ import warnings
 from datetime import UTC, datetime
 
 from pipeline.corpus import generate
-from pipeline.documents import Document, parse_text
+from pipeline.documents import Document
 from pipeline.extraction import extract
 from pipeline.extraction.meaning import may_name_metric
 from pipeline.extraction.numbers import ascii_words, has_number_candidate, may_hold_number
 from pipeline.extraction.tokens import paragraphs, sentences
 from pipeline.extraction.window import sentence_tokens
 from pipeline.places import gazetteer
+from pipeline.readers.text import parse_text
 
 
 def corpus_of(megabytes: float, seed: int = 7) -> list[Document]:

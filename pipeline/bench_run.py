@@ -98,8 +98,8 @@ def bench_size(count: int, seed: int) -> None:
 def bench_loading(rows: int, seed: int) -> None:
     """Figure rows per second into DuckDB through the loader the warehouse asset uses (Arrow
     batches in one transaction), from real extracted records copied under new ids."""
-    from pipeline.documents import parse_text
     from pipeline.extraction import extract
+    from pipeline.readers.text import parse_text
     from pipeline.warehouse import ensure_tables
     from schemas.arrow import to_arrow
     from schemas.fields import TABLES

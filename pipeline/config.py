@@ -27,6 +27,37 @@ def batches_dir(warehouse: Path) -> Path:
     return warehouse.parent / "batches"
 
 
+def snapshot_path(warehouse: Path) -> Path:
+    """The read-only snapshot of the warehouse, beside it (pipeline/snapshot.py writes it)."""
+    return warehouse.with_name(f"{warehouse.stem}-read{warehouse.suffix}")
+
+
+def parquet_dir(warehouse: Path) -> Path:
+    """The Parquet datasets written from the warehouse, beside it (pipeline/parquet_dataset.py)."""
+    return warehouse.parent / "parquet"
+
+
+def run_values_dir(warehouse: Path) -> Path:
+    """The values the partitioned assets hand on within a run, beside the warehouse (assets/io_managers.py)."""
+    return warehouse.parent / "run-values"
+
+
+WAREHOUSE_SUFFIX = ".duckdb"
+
+
+def warehouse_outputs(warehouse: Path) -> list[Path]:
+    """Every file and folder humstat writes for a warehouse: the database and its write-ahead
+    log, the snapshot and its log, the batch lists, the Parquet datasets, the run values and the
+    reports (a `reports/` folder beside it, and `reports_dir`). The inbox listing leaves them
+    out wherever they are placed (`pipeline.documents.inbox_files`)."""
+    snapshot = snapshot_path(warehouse)
+    return [
+        warehouse, warehouse.with_name(warehouse.name + ".wal"), snapshot, snapshot.with_name(snapshot.name + ".wal"),
+        batches_dir(warehouse), parquet_dir(warehouse), run_values_dir(warehouse), warehouse.parent / "reports",
+        reports_dir(warehouse),
+    ]
+
+
 def reports_dir(warehouse: Path | None = None) -> Path:
     """Where the charts and the claim-check table go: $HUMSTAT_REPORTS; else `data/reports/` for
     the default warehouse, and a `reports/` folder beside any other warehouse file, so two

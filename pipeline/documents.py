@@ -1,7 +1,9 @@
-"""Reading documents: front matter or the date prefix, the body, and its content address.
+"""The document model: what a file read from the inbox becomes (a Document, or a Rejection with
+the failing check), the checks every inbox entry passes before any reader opens it, and the
+listing of the inbox.
 
-The body is the file decoded as UTF-8 with its leading metadata block and the white space
-after it taken off, nothing else changed, so every figure's span indexes it exactly.
+The readers of each format (text, HTML, PDF, ReliefWeb API responses) are in `pipeline/readers/`;
+they build documents with `document_from_body`. This module imports none of them.
 """
 
 from __future__ import annotations
@@ -9,17 +11,12 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
-import re
 import stat
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-import yaml
-
-DATE_PREFIX = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\s+")
-FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
-SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text", ".html", ".htm", ".pdf"})
+from pipeline.config import WAREHOUSE_SUFFIX, warehouse_outputs
 
 
 class DocumentError(ValueError):
@@ -42,6 +39,9 @@ class Document:
     url: str | None = None
     note: str | None = None
     ingested_at: datetime = field(default_factory=lambda: utc_now())
+    country: str | None = None  # ISO 3166-1 alpha-3, from the metadata (ReliefWeb's primary_country)
+    report_id: str | None = None  # the ReliefWeb report the document is, or is attached to
+    attachment_of: str | None = None  # for an attachment: the path of its report's document
 
     def as_row(self) -> dict:
         return {
@@ -54,6 +54,9 @@ class Document:
             "body": self.body,
             "note": self.note,
             "ingested_at": self.ingested_at,
+            "country": self.country,
+            "report_id": self.report_id,
+            "attachment_of": self.attachment_of,
         }
 
 
@@ -81,34 +84,11 @@ def _read_date(value: object, today: date) -> date | None:
     return value
 
 
-def parse_text(text: str, path: str, today: date | None = None) -> Document:
-    """A document from decoded text: metadata block off, body kept byte for byte."""
-    today = today or date.today()
-    meta: dict = {}
-    m = FRONT_MATTER.match(text)
-    if m:
-        try:
-            loaded = yaml.safe_load(m.group(1)) or {}
-        except yaml.YAMLError as err:
-            raise DocumentError("front_matter_yaml", f"the front matter is not valid YAML: {err}".splitlines()[0]) from err
-        if not isinstance(loaded, dict):
-            raise DocumentError("front_matter_yaml", "the front matter is not a mapping of keys to values")
-        meta = loaded
-        rest = text[m.end() :]
-    else:
-        p = DATE_PREFIX.match(text)
-        if p:
-            meta = {"date": p.group(1)}
-            rest = text[p.end() :]
-            body = rest
-            return _document(body, path, meta, today)
-        rest = text
-    body = rest.lstrip()
-    return _document(body, path, meta, today)
-
-
-def document_from_body(body: str, path: str, meta: dict, today: date | None, note: str | None) -> Document:
-    """A document from text another reader extracted (HTML, PDF), with its metadata."""
+def document_from_body(body: str, path: str, meta: dict, today: date | None = None, note: str | None = None) -> Document:
+    """A document from the text a reader extracted and its metadata (`title`, `date` or
+    `published` as an ISO date, `source`, `url`, `country` as ISO3, `report_id`,
+    `attachment_of`). Raises DocumentError: `body_not_empty`, `date_readable`,
+    `date_not_in_future`, `country_iso3`."""
     doc = _document(body, path, meta, today or date.today())
     return replace(doc, note=note) if note else doc
 
@@ -129,33 +109,23 @@ def _document(body: str, path: str, meta: dict, today: date) -> Document:
         published=_read_date(meta.get("date") or meta.get("published"), today),
         source=text_field("source"),
         url=text_field("url"),
+        country=_read_country(meta.get("country")),
+        report_id=text_field("report_id"),
+        attachment_of=text_field("attachment_of"),
     )
 
 
-# Tried in order after UTF-8: the encodings old saved pages and exports use. cp1252 decodes
-# almost any byte string, so text that decodes but reads as control characters is refused.
-LEGACY_ENCODINGS = ("cp1252", "latin-1")
+def _read_country(value: object) -> str | None:
+    """An ISO 3166-1 alpha-3 code, upper case (pycountry's list); raises DocumentError
+    `country_iso3` for anything else."""
+    if value in (None, ""):
+        return None
+    import pycountry
 
-
-def decode(raw: bytes) -> tuple[str, str | None]:
-    """The text, and a note when it was not UTF-8 but a legacy encoding."""
-    if not raw.strip():
-        raise DocumentError("file_not_empty", "the file is empty")
-    if b"\x00" in raw[:8192]:
-        raise DocumentError("is_text", "the file is binary (it holds NUL bytes), not text")
-    try:
-        return raw.decode("utf-8-sig"), None
-    except UnicodeDecodeError as err:
-        first_bad = err.start
-    for encoding in LEGACY_ENCODINGS:
-        try:
-            text = raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t")
-        if controls <= len(text) // 100:
-            return text, f"not UTF-8 (byte {first_bad}); read as {encoding}"
-    raise DocumentError("text_encoding", f"the file is neither UTF-8 nor {', '.join(LEGACY_ENCODINGS)} text (byte {first_bad})")
+    code = str(value).strip().upper()
+    if len(code) != 3 or pycountry.countries.get(alpha_3=code) is None:
+        raise DocumentError("country_iso3", f"the country {value!r} is not an ISO 3166-1 alpha-3 code")
+    return code
 
 
 def max_bytes() -> int:
@@ -219,10 +189,11 @@ def _read_regular(path: Path) -> bytes:
         return f.read()
 
 
-def read_document(path: Path, display_path: str | None = None, today: date | None = None) -> Document:
-    """Read one file; raises DocumentError with a reason when it cannot be a document. Anything
-    but a regular file is refused unopened (`regular_file_status`); a file of no bytes or only
-    white space fails `file_not_empty` whatever its format, before any reader sees it."""
+def file_bytes(path: Path) -> bytes:
+    """The bytes of an inbox file, checked before any reader sees them: anything but a regular
+    file is refused unopened (`regular_file_status`), a file over `max_bytes` fails `size_limit`,
+    and a file of no bytes or only white space fails `file_not_empty` whatever its format.
+    Raises DocumentError."""
     limit = max_bytes()
     status = regular_file_status(path)
     if status.st_size > limit:
@@ -235,14 +206,7 @@ def read_document(path: Path, display_path: str | None = None, today: date | Non
         raise DocumentError("file_readable", f"the file could not be read: {err.strerror or err}") from err
     if not raw.strip():
         raise DocumentError("file_not_empty", "the file is empty")
-    from pipeline.formats import READERS
-
-    reader = READERS.get(path.suffix.lower())
-    if reader is not None:
-        return reader(raw, display_path or str(path), today)
-    text, note = decode(raw)
-    doc = parse_text(text, display_path or str(path), today)
-    return replace(doc, note=note) if note else doc
+    return raw
 
 
 @dataclass(frozen=True)
@@ -256,12 +220,58 @@ class Rejection:
         return {"path": self.path, "check": self.check, "reason": self.reason, "input": self.input, "rejected_at": at}
 
 
-def inbox_files(inbox: Path) -> list[Path]:
+@dataclass(frozen=True)
+class Reading:
+    """What a reader makes of one file: its documents (one, or one per report of a ReliefWeb
+    response), and the parts of it that are not documents, each a Rejection named
+    `file#part`. A file that is not a document at all raises DocumentError instead."""
+
+    documents: list[Document]
+    rejections: list[Rejection] = field(default_factory=list)
+
+
+def account_files(scanned: list[str], documents: list[Document], rejections: list[Rejection]) -> dict[str, int]:
+    """What became of the files a read scanned (paths relative to the inbox), as counts:
+    `files`; `files_read`, those that gave at least one document; `rejected_files`, those that
+    gave none; `documents`; `rejected_parts`, rejections of a part of a file (a report of a
+    ReliefWeb response, named `file#id`) rather than of the file; `unaccounted`, files with
+    neither a document nor a rejection plus documents and rejections of no scanned file (0 when
+    nothing was lost). files = files_read + rejected_files when unaccounted is 0."""
+    files = set(scanned)
+
+    def file_of(path: str) -> str | None:
+        if path in files:
+            return path
+        whole, _, _ = path.rpartition("#")
+        return whole if whole in files else None
+
+    read = {file_of(d.path) for d in documents}
+    rejected = {file_of(r.path) for r in rejections}
+    parts = sum(1 for r in rejections if r.path not in files)
+    stray = sum(1 for d in documents if file_of(d.path) is None) + sum(1 for r in rejections if file_of(r.path) is None)
+    return {
+        "files": len(files),
+        "files_read": len(files & read),
+        "rejected_files": len(files - read),
+        "documents": len(documents),
+        "rejected_parts": parts,
+        "unaccounted": len(files - read - rejected) + stray,
+    }
+
+
+def inbox_files(inbox: Path, warehouse: Path | None = None) -> list[Path]:
     """Every entry below the inbox that is not a folder, hidden ones (a name starting with a dot)
-    aside, and every folder that cannot be listed: links (to files, folders or nothing), named
-    pipes, sockets and devices are judged by `read_inbox`, not skipped. Links to folders are
-    listed, never walked into. Sorted paths; nothing is opened but folders."""
+    and humstat's own outputs aside, and every folder that cannot be listed: links (to files,
+    folders or nothing), named pipes, sockets and devices are judged by `read_inbox`, not
+    skipped. Links to folders are listed, never walked into. Sorted paths; nothing is opened
+    but folders.
+
+    humstat's own outputs (`pipeline.config.warehouse_outputs`: the database, its snapshot, the
+    batch lists, Parquet, run values, reports) are never inbox files: those of `warehouse`, the
+    warehouse a run writes, and those of every warehouse file (`*.duckdb`) found in the inbox,
+    wherever it was placed. This is the one listing `humstat run` and the sensor read."""
     found: list[Path] = []
+    excluded = {os.path.abspath(p) for p in warehouse_outputs(warehouse)} if warehouse is not None else set()
 
     def unlisted(err: OSError) -> None:  # os.walk's report of a folder it could not list
         if not isinstance(err, FileNotFoundError | NotADirectoryError):  # gone, or no folder: nothing in it to read
@@ -269,47 +279,20 @@ def inbox_files(inbox: Path) -> list[Path]:
 
     for folder, subfolders, names in os.walk(inbox, onerror=unlisted):
         base = Path(folder)
+        where = os.path.abspath(folder)
+        for name in names:
+            if name.endswith(WAREHOUSE_SUFFIX):  # a warehouse: what humstat writes beside it is no document
+                excluded.update(os.path.abspath(p) for p in warehouse_outputs(base / name))
+        if excluded:
+            subfolders[:] = [name for name in subfolders if os.path.join(where, name) not in excluded]
+            names = [name for name in names if os.path.join(where, name) not in excluded]
         found.extend(base / name for name in subfolders if (base / name).is_symlink())
         found.extend(base / name for name in names)
     return sorted(p for p in found if p == inbox or not p.name.startswith("."))
 
 
-def read_inbox(inbox: Path, files: list[Path] | None = None) -> tuple[list[Document], list[Rejection]]:
-    """Every file in the inbox (or of `files`, listed from it) ends as a Document or a
-    Rejection; none is dropped silently."""
-    documents: list[Document] = []
-    rejections: list[Rejection] = []
-    seen: dict[str, str] = {}
-    root = inbox.resolve()
-    for path in inbox_files(inbox) if files is None else files:
-        shown = str(path.relative_to(inbox))
-        if path.is_symlink() and not Path(os.path.realpath(path)).is_relative_to(root):  # realpath: a loop does not raise
-            rejections.append(Rejection(shown, "inside_inbox", "a symbolic link to a file outside the inbox is never followed", None))
-            continue
-        try:
-            regular_file_status(path)  # before the name: a pipe called x.txt is judged as a pipe
-        except DocumentError as err:
-            rejections.append(Rejection(shown, err.check, err.reason, None))
-            continue
-        if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-            rejections.append(Rejection(
-                shown, "supported_format", f"{path.suffix or 'no extension'} files are not read; use .txt, .md, .html or .pdf", None
-            ))
-            continue
-        try:
-            doc = read_document(path, shown)
-        except DocumentError as err:
-            rejections.append(Rejection(shown, err.check, err.reason, _head(path)))
-            continue
-        if doc.doc_id in seen:
-            rejections.append(Rejection(shown, "unique_body", f"same text as {seen[doc.doc_id]}", None))
-            continue
-        seen[doc.doc_id] = shown
-        documents.append(doc)
-    return documents, rejections
-
-
-def _head(path: Path) -> str | None:
+def head_of(path: Path) -> str | None:
+    """The first 200 characters of a regular file, for a rejection's `input`; None for anything else."""
     try:
         with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as f:
             if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):

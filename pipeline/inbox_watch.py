@@ -115,11 +115,11 @@ def stamp_of(path: Path) -> Stamp | None:
     return status.st_size, status.st_mtime_ns
 
 
-def changed_since_read(inbox: Path, stamps: dict[str, Stamp]) -> list[Path]:
+def changed_since_read(inbox: Path, stamps: dict[str, Stamp], warehouse: Path | None = None) -> list[Path]:
     """Entries of the inbox (`inbox_files`: files, and the links, pipes and unlistable folders a
-    read rejects) that are new, or whose size or modification time differs from when the
-    warehouse read them."""
-    return [p for p in inbox_files(inbox) if stamps.get(str(p.relative_to(inbox))) != stamp_of(p)]
+    read rejects; never the outputs of `warehouse` or of any warehouse in the inbox) that are
+    new, or whose size or modification time differs from when the warehouse read them."""
+    return [p for p in inbox_files(inbox, warehouse) if stamps.get(str(p.relative_to(inbox))) != stamp_of(p)]
 
 
 def inbox_file_rows(inbox: Path, stamped: dict[Path, Stamp | None], doc_ids: dict[str, str], at: datetime) -> list[dict]:

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import duckdb
 
+from pipeline.config import parquet_dir
+
 UNKNOWN = "unknown"  # the folder of figures with no country or no period
 
 FIGURES_WITH_PARTITIONS = f"""
@@ -25,7 +27,7 @@ FROM figures AS f JOIN documents AS d USING (doc_id)
 
 
 def dataset_path(warehouse: Path) -> Path:
-    return warehouse.parent / "parquet" / "figures"
+    return parquet_dir(warehouse) / "figures"
 
 
 def write_figures_dataset(con: duckdb.DuckDBPyConnection, target: Path) -> int:

@@ -13,11 +13,9 @@ from pathlib import Path
 
 import duckdb
 
+from pipeline.config import snapshot_path  # noqa: F401 - where callers find it
+
 STORAGE_VERSION = "v1.5.0"
-
-
-def snapshot_path(warehouse: Path) -> Path:
-    return warehouse.with_name(f"{warehouse.stem}-read{warehouse.suffix}")
 
 
 def publish_snapshot(con: duckdb.DuckDBPyConnection, target: Path) -> Path:

@@ -142,6 +142,12 @@ def _write_documents(
     known = known_documents(con)  # creates the tables if need be
     new = [d for d in documents if d["doc_id"] not in known]
     _delete_where_in(con, "rejected_documents", "path", scanned_paths)
+    parts = sorted(set(scanned_paths))  # the rejected parts of a file (file.json#id) go with it
+    if parts:
+        con.execute(
+            "DELETE FROM rejected_documents WHERE contains(path, '#') "
+            "AND regexp_replace(path, '#[^#]*$', '') IN (SELECT unnest(?::VARCHAR[]))", [parts]
+        )
     _insert(con, "documents", new)
     _insert(con, "rejected_documents", rejections)
     _insert(con, "inbox_files", list(inbox_files))

@@ -61,15 +61,18 @@ FIGURE_FIELDS: tuple[Field, ...] = (
 
 DOCUMENT_FIELDS: tuple[Field, ...] = (
     Field("doc_id", "str", False, "SHA-256 hex of the body", primary_key=True),
-    Field("path", "str", False, "the file as found in the inbox"),
-    Field("title", "str", True, "title from front matter"),
-    Field("published", "date", True, "publication date from front matter or the date prefix"),
-    Field("source", "str", True, "publisher from front matter"),
-    Field("url", "str", True, "address from front matter"),
+    Field("path", "str", False, "the file as found in the inbox; a report of a ReliefWeb response is file.json#id"),
+    Field("title", "str", True, "title from the metadata: front matter, the page's, the PDF's (or its first page's largest text), ReliefWeb's"),
+    Field("published", "date", True, "publication date from the metadata (front matter or the date prefix, the page, ReliefWeb's date.original)"),
+    Field("source", "str", True, "publisher from the metadata (front matter, the page's site name, ReliefWeb's source names); never a PDF's author"),
+    Field("url", "str", True, "address from the metadata (front matter, the page, ReliefWeb's url)"),
     Field("body", "str", False, "the text figures are extracted from; every span indexes it"),
     Field("note", "str", True, "how the file was read, where it matters (a legacy encoding)"),
     Field("ingested_at", "timestamp", False, "when humstat first read this text"),
     Field("superseded_by", "str", True, "doc_id of a later version of the same file; its figures stay, out of the views"),
+    Field("country", "str", True, "ISO 3166-1 alpha-3 of the country the document is about, from its metadata (ReliefWeb primary_country)"),
+    Field("report_id", "str", True, "the ReliefWeb report id: of the report, or of the report an attachment belongs to"),
+    Field("attachment_of", "str", True, "for a file attached to a ReliefWeb report: the path of the report's document (file.json#id)"),
 )
 
 REJECTED_DOCUMENT_FIELDS: tuple[Field, ...] = (
@@ -109,7 +112,7 @@ INBOX_FILE_FIELDS: tuple[Field, ...] = (
     Field("path", "str", False, "the file, relative to the inbox", primary_key=True),
     Field("size_bytes", "int", False, "its size when last read"),
     Field("modified_ns", "int", False, "its modification time when last read, in nanoseconds since 1970"),
-    Field("doc_id", "str", True, "the document it was read as; null when it was rejected"),
+    Field("doc_id", "str", True, "the document it was read as; null when it was rejected, or held several (a ReliefWeb response: its reports are documents named file.json#id)"),
     Field("read_at", "timestamp", False, "when humstat last read it"),
 )
 

@@ -10,8 +10,9 @@ import dagster as dg
 import pytest
 
 from pipeline.config import DATA_DIR
-from pipeline.documents import Document, doc_id_for, parse_text
+from pipeline.documents import Document, doc_id_for
 from pipeline.extraction import extract
+from pipeline.readers.text import parse_text
 
 BUNDLED_INBOX = DATA_DIR / "inbox"
 BUNDLED_REFERENCE = DATA_DIR / "reference"

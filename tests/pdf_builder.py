@@ -27,3 +27,46 @@ def pdf_with_lines(lines: list[str]) -> bytes:
         out += b"%010d 00000 n \n" % off
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return bytes(out)
+
+
+def pdf_with_layout(pages: list[list[tuple[float, float, float, str]]], info: dict[str, str] | None = None) -> bytes:
+    """A PDF of A4 pages whose text sits where each page's items say: (x, y from the top, font
+    size, text), in Helvetica; `info` fills the document information (Title, Author, ...)."""
+    def esc(t: str) -> str:
+        return t.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+    width, height = 595, 842
+    objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
+    kids = []
+    font = 3
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    for items in pages:
+        ops = []
+        for x, y, size, text in items:
+            ops.append(f"BT /F1 {size:g} Tf {x:g} {height - y - size:g} Td ({esc(text)}) Tj ET")
+        stream = "\n".join(ops).encode("cp1252")
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+        content = len(objects)
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents %d 0 R /Resources << /Font << /F1 %d 0 R >> >> >>"
+                       % (width, height, content, font))
+        kids.append(len(objects))
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
+    trailer_info = b""
+    if info:
+        objects.append(b"<< " + b" ".join(b"/%s (%s)" % (k.encode(), esc(v).encode("cp1252")) for k, v in info.items()) + b" >>")
+        trailer_info = b" /Info %d 0 R" % len(objects)
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for off in offsets:
+        out += b"%010d 00000 n \n" % off
+    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer_info, xref)
+    return bytes(out)
+
+
+def column(x: float, y: float, lines: list[str], size: float = 10, leading: float = 12) -> list[tuple[float, float, float, str]]:
+    """Lines set one under another from (x, y), `leading` points apart."""
+    return [(x, y + n * leading, size, line) for n, line in enumerate(lines)]

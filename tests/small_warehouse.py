@@ -32,8 +32,10 @@ def figure(figure_id: str, doc_id: str, metric: str, value: float, **fields) -> 
 
 
 def build(path: Path, documents: list[dict], figures: list[dict]) -> Path:
-    """The tables, the rows and the views, in a file with no snapshot beside it (read directly)."""
+    """The tables, the rows and the views, in a new file (one there is replaced) with no snapshot
+    beside it (read directly)."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)
     con = duckdb.connect(str(path))
     try:
         warehouse.ensure_tables(con)

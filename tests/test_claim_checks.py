@@ -6,8 +6,8 @@ import duckdb
 import pytest
 
 from pipeline import claims, trends, warehouse
-from pipeline.documents import parse_text
 from pipeline.extraction import extract
+from pipeline.readers.text import parse_text
 from pipeline.reference import read_series
 
 REFERENCE = """attributed_to,country,population,period_start,period_end,killed,injured,casualties,reported_change_pct,change_vs,note

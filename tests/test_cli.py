@@ -95,7 +95,7 @@ def test_every_command_and_option_is_explained():
 
     parser = build_parser()
     commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    assert set(commands.choices) == {"run", "extract", "explain", "sql", "export"}
+    assert set(commands.choices) == {"run", "extract", "explain", "sql", "export", "fetch"}
     assert {c.dest for c in commands._choices_actions} == set(commands.choices)
     assert all(c.help for c in commands._choices_actions)
     for name, sub in commands.choices.items():
@@ -103,6 +103,9 @@ def test_every_command_and_option_is_explained():
         for action in sub._actions:
             assert action.help, (name, action.dest)
     assert "humstat run" in parser.epilog and "export" in parser.epilog
+    sources = next(a for a in commands.choices["fetch"]._actions if isinstance(a, argparse._SubParsersAction))
+    reliefweb = sources.choices["reliefweb"]
+    assert reliefweb.description and reliefweb.epilog and all(a.help for a in reliefweb._actions)
 
 
 def test_sql_csv_keeps_columns_that_share_a_name():

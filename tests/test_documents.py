@@ -4,7 +4,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.documents import DocumentError, doc_id_for, read_document, read_inbox
+from pipeline.documents import DocumentError, doc_id_for
+from pipeline.readers import read_document, read_inbox
 
 
 def test_front_matter_is_taken_off_with_the_white_space_after_it(parse):

@@ -2,8 +2,9 @@
 
 import pytest
 
-from pipeline.documents import DocumentError, read_document, read_inbox
+from pipeline.documents import DocumentError
 from pipeline.extraction import extract
+from pipeline.readers import read_document, read_inbox
 from tests.pdf_builder import pdf_with_lines
 
 PAGE = """<html><head><title>Flash update 7 | Relief Agency</title>

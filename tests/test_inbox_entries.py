@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.documents import inbox_files, read_inbox
+from pipeline.documents import inbox_files
 from pipeline.inbox_watch import batch_files, changed_since_read, content_hash, inbox_file_rows, stamp_of, write_batch
+from pipeline.readers import read_inbox
 
 TEXT = "---\ndate: 2020-01-02\n---\n12 civilians were killed."
 

@@ -1,8 +1,8 @@
 """Extraction on several processes gives exactly what one process gives, in the same order."""
 
 from pipeline.corpus import generate
-from pipeline.documents import parse_text
 from pipeline.parallel import PARALLEL_FROM_BYTES, chunks, extract_all
+from pipeline.readers.text import parse_text
 
 
 def corpus(min_bytes: int) -> list:

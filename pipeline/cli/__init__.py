@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import NoReturn
 
 from pipeline.cli.errors import UNUSABLE, report
-from pipeline.documents import Document, DocumentError, read_document
+from pipeline.documents import Document, DocumentError
 from pipeline.extraction.failures import ERROR_KEY, extract_or_report, is_failure
+from pipeline.readers import read_file
 from schemas.fields import FIGURE_FIELDS
 
 DESCRIPTION = """\
@@ -32,6 +33,7 @@ typical session:
   humstat run                                      read new files in data/inbox into the warehouse
   humstat sql "SELECT * FROM trend_series"         query it (read-only)
   humstat export --format hxl figures.hxl.csv      export the current figures as HXL
+  humstat fetch reliefweb --appname NAME --country hti   save ReliefWeb reports into the inbox
 
 data: documents in data/inbox/, the warehouse in data/warehouse/humstat.duckdb, its read-only
 snapshot in data/warehouse/humstat-read.duckdb, charts and claim checks in data/reports/.
@@ -54,13 +56,18 @@ class Parser(argparse.ArgumentParser):
 
 
 def _documents(files: list[str], failed: list[str]) -> Iterator[Document]:
-    """The readable files as documents; each unreadable one is named with why, and skipped."""
+    """The documents of the readable files (a ReliefWeb response gives one per report); each
+    unreadable file or report is named with why, and skipped."""
     for name in files:
         try:
-            yield read_document(Path(name), display_path=name)
+            reading = read_file(Path(name), display_path=name)
         except (DocumentError, OSError) as err:
             print(f"humstat: {name}: {err.reason if isinstance(err, DocumentError) else err}", file=sys.stderr)
             failed.append(name)
+            continue
+        for part in reading.rejections:
+            print(f"humstat: {part.path}: {part.reason}", file=sys.stderr)
+        yield from reading.documents
 
 
 def _figures(doc: Document, failed: list[str]) -> list[dict]:
@@ -123,6 +130,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     return export_figures(args.output, fmt=args.format, warehouse=args.warehouse, include_superseded=args.all)
 
 
+def cmd_fetch(args: argparse.Namespace) -> int:
+    from pipeline.cli.fetch import fetch_command
+
+    return fetch_command(args)
+
+
 def build_parser() -> Parser:
     # --debug is accepted before or after the command; SUPPRESS keeps a subcommand from
     # resetting a --debug given before it
@@ -156,7 +169,7 @@ def build_parser() -> Parser:
         epilog="example:\n  humstat extract --jsonl data/inbox/*.txt > figures.jsonl\n"
                "exit code 1 when no file could be read; unreadable files are named on standard error.")
     p_ext.add_argument("--jsonl", action="store_true", help="one JSON object per line (the only format, and the default)")
-    p_ext.add_argument("files", nargs="+", metavar="FILE", help="documents: .txt or .md (with optional YAML front matter), .html, .pdf")
+    p_ext.add_argument("files", nargs="+", metavar="FILE", help="documents: .txt or .md (with optional YAML front matter), .html, .pdf, .json (a ReliefWeb API response)")
     p_ext.set_defaults(func=cmd_extract)
 
     p_exp = sub.add_parser(
@@ -166,7 +179,7 @@ def build_parser() -> Parser:
                     "decided its metric, population, qualifier, period and attribution. Use it to see why a figure "
                     "was read the way it was."),
         epilog="example:\n  humstat explain data/inbox/afghanistan-2021-08-12.txt")
-    p_exp.add_argument("files", nargs="+", metavar="FILE", help="documents: .txt, .md, .html, .pdf")
+    p_exp.add_argument("files", nargs="+", metavar="FILE", help="documents: .txt, .md, .html, .pdf, .json (ReliefWeb)")
     p_exp.set_defaults(func=cmd_explain)
 
     p_sql = sub.add_parser(
@@ -184,6 +197,40 @@ def build_parser() -> Parser:
                        help="table: aligned, with a row count (default); csv: a header row, then rows; json: an array of objects")
     p_sql.add_argument("--warehouse", help=WAREHOUSE_HELP)
     p_sql.set_defaults(func=cmd_sql)
+
+    p_fetch = sub.add_parser(
+        "fetch", parents=[debug], formatter_class=formatter,
+        help="save reports from ReliefWeb (the API v2) and their attachments into the inbox",
+        description=_wrap("Fetch documents into the inbox; the next `humstat run` reads them. Nothing is fetched at any "
+                          "other time."),
+        epilog="sources:\n  reliefweb    reports from the ReliefWeb API v2 (see `humstat fetch reliefweb --help`)")
+    sources = p_fetch.add_subparsers(dest="source", required=True, metavar="SOURCE", parser_class=Parser,
+                                     help="where to fetch from: reliefweb")
+    p_rw = sources.add_parser(
+        "reliefweb", parents=[debug], formatter_class=formatter,
+        help="reports from the ReliefWeb API v2, written as one response file with the attachments beside it",
+        description=_wrap("Ask the ReliefWeb API v2 (reports) for the reports matching the options, newest first, page "
+                          "by page at a polite rate with retries, write them into the inbox as one JSON response, and "
+                          "save each attachment of a format humstat reads (PDF, HTML, text) beside it under its file "
+                          "name. The API requires an application name (--appname)."),
+        epilog="examples:\n"
+               "  humstat fetch reliefweb --appname my-org-humstat --country hti --since 2025-10-20 --limit 50\n"
+               "  humstat fetch reliefweb --appname my-org-humstat --disaster \"Hurricane Melissa - Oct 2025\" --query \"flash update\"\n"
+               "exit code 1 when the API refuses the query or cannot be reached after the retries; nothing is written then.")
+    p_rw.add_argument("--appname", required=True, help="the application name the API requires (any name that identifies you)")
+    p_rw.add_argument("--country", help="ISO 3166-1 alpha-3 code of a country the reports are about (country.iso3)")
+    p_rw.add_argument("--disaster", help="a ReliefWeb disaster: its name or its numeric id")
+    p_rw.add_argument("--since", metavar="YYYY-MM-DD", help="reports dated on or after this day (date.original)")
+    p_rw.add_argument("--until", metavar="YYYY-MM-DD", help="reports dated on or before this day")
+    p_rw.add_argument("--query", help="full-text query, as on the ReliefWeb site")
+    p_rw.add_argument("--limit", type=int, default=100, help="reports in all (default 100; pages of up to 1,000)")
+    p_rw.add_argument("--inbox", help="where to write (default data/inbox, or $HUMSTAT_INBOX)")
+    p_rw.add_argument("--name", help="the response file's name (default reliefweb-<UTC time>.json)")
+    p_rw.add_argument("--delay", type=float, default=1.0, help="seconds at least between two calls (default 1)")
+    p_rw.add_argument("--retries", type=int, default=5, help="tries again after a failed call, 429 or 5xx (default 5)")
+    p_rw.add_argument("--backoff", type=float, default=2.0, help="backoff factor in seconds between retries (default 2)")
+    p_rw.add_argument("--api", default="https://api.reliefweb.int/v2", help=argparse.SUPPRESS)
+    p_rw.set_defaults(func=cmd_fetch)
 
     from pipeline.exports import FORMATS
 

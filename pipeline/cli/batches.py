@@ -76,8 +76,8 @@ def plan_batches(instance: dg.DagsterInstance, inbox: Path, warehouse: Path, ful
     each batch's key and size."""
     from assets.partitions import INBOX_BATCHES
 
-    listed = [str(p.relative_to(inbox)) for p in inbox_files(inbox)] if inbox.is_dir() else []
-    chosen = listed if full else [str(p.relative_to(inbox)) for p in changed_since_read(inbox, _stamps(warehouse))]
+    listed = [str(p.relative_to(inbox)) for p in inbox_files(inbox, warehouse)] if inbox.is_dir() else []
+    chosen = listed if full else [str(p.relative_to(inbox)) for p in changed_since_read(inbox, _stamps(warehouse), warehouse)]
     size = batch_documents()
     batches = []
     for start in range(0, len(chosen), size):

@@ -116,7 +116,7 @@ def run_pipeline(
     extracted, checked = _metadata(result, "extracted_figures"), _metadata(result, "validated_figures")
     why = "all, --full" if full else "the new and changed ones; the others are as the warehouse read them"
     print(f"this run: read {result.selected} of {result.files} inbox files ({why}): {read.get('documents', 0)} documents, "
-          f"{read.get('rejected_files', 0)} rejected; extracted {read.get('to_extract', 0)} documents; "
+          f"{read.get('rejected_files', 0)} files rejected; extracted {read.get('to_extract', 0)} documents; "
           f"figures added {loaded.get('figures_added', 0)}, removed {loaded.get('figures_removed', 0)}, "
           f"read differently {loaded.get('figures_changed', 0)}")
     reconciled = print_accounting(read, extracted, checked)
@@ -131,14 +131,24 @@ def run_pipeline(
 
 
 def print_accounting(read: dict, extracted: dict, checked: dict) -> bool:
-    """Every file is a document or a rejection; every figure is loaded or rejected."""
+    """Every file is read (one document or more) or rejected, and nothing is unaccounted; every
+    figure is loaded or rejected. When every file read is one document, files = documents +
+    rejected; when a file holds several (a ReliefWeb response), the documents read from the
+    files and the parts rejected within them are counted apart."""
     files, documents, rejected = read.get("files", 0), read.get("documents", 0), read.get("rejected_files", 0)
+    files_read, parts, unaccounted = read.get("files_read", documents), read.get("rejected_parts", 0), read.get("unaccounted", 0)
     figures, valid, invalid = extracted.get("figures", 0), checked.get("valid", 0), checked.get("rejected", 0)
     # a document the extractor raised on is quarantined with the rejected figures, as one row
     failed = extracted.get("documents_failed", 0)
-    files_ok, figures_ok = files == documents + rejected, figures + failed == valid + invalid
+    files_ok, figures_ok = files == files_read + rejected and not unaccounted, figures + failed == valid + invalid
     failures = f" + {failed} extractor failures" if failed else ""
-    print(f"accounting of this run: {files} files = {documents} documents + {rejected} rejected{'' if files_ok else '  MISMATCH'}; "
+    if documents == files_read and not parts:
+        read_as = f"{documents} documents + {rejected} rejected"
+    else:
+        read_as = (f"{files_read} read + {rejected} rejected, {documents} documents read from them"
+                   f"{f' and {parts} parts of them rejected (reports of a ReliefWeb response)' if parts else ''}")
+    lost = f" ({unaccounted} not accounted for)" if unaccounted else ""
+    print(f"accounting of this run: {files} files = {read_as}{lost}{'' if files_ok else '  MISMATCH'}; "
           f"{figures} figures extracted{failures} = {valid} loaded + {invalid} rejected{'' if figures_ok else '  MISMATCH'}")
     if not (files_ok and figures_ok):
         print("humstat: the accounting does not reconcile; nothing was lost silently, but something was not counted", file=sys.stderr)

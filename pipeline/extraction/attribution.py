@@ -360,4 +360,11 @@ def attribution_in_title(title: str | None) -> str | None:
     if body:
         return body
     m = TITLE_SAYS.search(title)
-    return (canonical_body(m.group("who")) or _person_name(m.group("who"), []) or m.group("who").strip()) if m else None
+    if not m:
+        return None
+    who = m.group("who")
+    if not m.group(0).lstrip().lower().startswith("say"):
+        # after a colon or a dash the words are as often the subject as the author ("Haiti:
+        # Hurricane Melissa Flash Update No. 3", titles in title case): only a known body
+        return canonical_body(who)
+    return canonical_body(who) or _person_name(who, []) or who.strip()

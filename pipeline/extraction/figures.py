@@ -127,7 +127,8 @@ def _document_context(doc: Document) -> DocumentContext:
         # "UNAMA documented ...": the bodies named carry their country in their full names
         names = " ".join(alias_text(b) for b in bodies_in(text) + ([doc.source] if doc.source else []))
         counts = Counter(iso for _, iso in countries_in(names))
-    country = counts.most_common(1)[0][0] if counts else None
+    # the country the document's metadata names (ReliefWeb's primary_country) over the text's
+    country = doc.country or (counts.most_common(1)[0][0] if counts else None)
     title_period = None
     if doc.title:
         refs = [p for p in find_periods(doc.title, doc.published) if p.role in ("reference", "day")]

@@ -319,15 +319,30 @@ OBJECT_NOUNS = frozenset(
     "regions territories facilities shelters camps sites items kits doses meals trucks convoys "
     "agencies agency organizations organisations ngos partners projects programmes programs "
     "staffers pages page paragraphs resolutions meetings sessions times points percentile crises "
-    "locations centers centres states".split()
+    "locations centers centres states "
+    "communes commune municipalities municipality departments rivers river roads bridges latrines "
+    "boreholes wells tents blankets rations tarpaulins vaccines hotlines hotline "
+    "beds recoveries births deliveries".split()  # beds, and events that harm no one
 ) | HOUSEHOLD_NOUNS
+# A count of people a response assisted or plans for is not a figure (the record contract: a
+# figure counts people harmed or in need): these verbs before the number, in its clause. "reach"
+# is not one: "the death toll reached 60,000" is a figure.
+RESPONSE_VERBS = frozenset(
+    "assisted assist assisting support supported supporting provided providing "
+    "distributed distributing served serving benefited benefiting benefitted targeted targeting "
+    "targets planned planning sheltered enrolled registered vaccinated screened covering cover covers target".split()
+)
 MONEY_SIGNS = frozenset("$ € £ ¥".split())
 MONEY_WORDS_AFTER = frozenset("dollars usd euros eur pounds gbp".split())
+# ISO 4217 codes that are also English words or common acronyms: never read as a currency
+NOT_CURRENCY_CODES = frozenset("ALL TOP CUP MOP BAM PEN SOS TRY WST XXX XTS".split())
 # A number right after one of these is a label, not a count.
 LABEL_WORDS_BEFORE = frozenset(
     "issue no number resolution article paragraph chapter page section volume vol item report "
     "table figure annex rule code phase level category grade ipc battalion brigade regiment division "
     "unit".split()
 )
+# A bare number in brackets after one of these, or after a name, labels it: "hotline (322)"
+BRACKET_LABEL_WORDS = frozenset("hotline hotlines line phone telephone code extension".split())
 AGE_WORDS_BEFORE = frozenset("aged age ages".split())
 AGE_WORDS_AFTER = (("years", "old"), ("year", "old"), ("-", "year"), ("year", "-", "old"))

@@ -13,14 +13,19 @@ from dataclasses import dataclass, field
 from pipeline.extraction.lexicon import (
     AGE_WORDS_AFTER,
     AGE_WORDS_BEFORE,
+    BRACKET_LABEL_WORDS,
     DECREASE_WORDS,
     INCREASE_WORDS,
     LABEL_WORDS_BEFORE,
+    METRIC_WORDS,
     MONEY_SIGNS,
     MONEY_WORDS_AFTER,
+    NOT_CURRENCY_CODES,
     OBJECT_NOUNS,
+    POPULATION_WORDS,
     QUALIFIER_PHRASES,
     QUALIFIERS_AFTER,
+    RESPONSE_VERBS,
 )
 from pipeline.extraction.numbers import NumberExpr, read_numbers
 from pipeline.extraction.phrases import PhraseTable
@@ -32,7 +37,7 @@ RANGE_JOINERS = frozenset({"to", "-", "–", "—", "and"})
 TIME_WORDS = frozenset("am pm a.m p.m gmt utc hours hrs h".split())
 ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 QUARTER_OR_HALF = frozenset({"q", "h"})
-DAY_RANGE_JOINERS = frozenset({"to", "-", "–", "and", "until"})
+DAY_RANGE_JOINERS = frozenset({"to", "-", "–", "—", "and", "&", "until"})
 # Words after "a fifth", "a third" that make it an ordinal, not a fraction.
 ORDINAL_NOUN_STARTS = frozenset("civilian civilians person victim man woman child boy girl soldier member body day time attack".split())
 CHANGE_NOUNS = frozenset(
@@ -94,6 +99,60 @@ def phone_number_starts(text: str, offset: int) -> set[int]:
     return starts
 
 
+def _label_before_colon(tokens: list[Token], i: int) -> str | None:
+    """The thing a "label: N" line counts when its label names a thing, not people
+    ("Health facilities affected: 10"); None otherwise."""
+    k = i - 1
+    while k >= 0 and tokens[k].text in "*:" and k > i - 4:
+        if tokens[k].text == ":":
+            words = [t.lower for t in tokens[max(0, k - 5):k] if t.is_word]
+            if any(w in POPULATION_WORDS for w in words):
+                return None
+            return next((w for w in words if w in OBJECT_NOUNS), None)
+        k -= 1
+    return None
+
+
+def _after_response_verb(tokens: list[Token], i: int) -> bool:
+    """Whether a verb of a response (RESPONSE_VERBS) comes before token `i` in its clause (at
+    most eight tokens back, not past a comma, semicolon, colon or bracket)."""
+    k = i - 1
+    steps = 0
+    while k >= 0 and steps < 8:
+        t = tokens[k]
+        if t.text == "," and k + 1 < len(tokens) and tokens[k + 1].is_digits:
+            k -= 1  # a list of counts goes on: "kits covering 4,200 births, 180 cases"
+            steps = 0
+            continue
+        if t.text in ",;:()[]":
+            return False
+        if t.lower in RESPONSE_VERBS:
+            return True
+        k -= 1
+        steps += 1
+    return False
+
+
+def is_currency_code(text: str) -> bool:
+    """An ISO 4217 currency code as written before an amount ("USD 18 million", "HTG 500"),
+    from pycountry's list, "US$" too; codes that are words ("ALL", "TOP") are not."""
+    if text in ("US$", "CA$", "A$"):
+        return True
+    return len(text) == 3 and text.isupper() and text not in NOT_CURRENCY_CODES and text in _currency_codes()
+
+
+_CODES: frozenset[str] | None = None
+
+
+def _currency_codes() -> frozenset[str]:
+    global _CODES
+    if _CODES is None:
+        import pycountry
+
+        _CODES = frozenset(c.alpha_3 for c in pycountry.currencies)
+    return _CODES
+
+
 def _is_day(tok: Token) -> bool:
     return len(tok.text) <= 2 and tok.text.isdigit()
 
@@ -149,7 +208,7 @@ def excluded(tokens: list[Token], expr: NumberExpr, text: str, phone_starts: fro
     )
     if month_before and expr.form == "digits" and not expr.percent and len(tok.text) <= 2:
         return "date"
-    if prev is not None and prev.text in MONEY_SIGNS:
+    if prev is not None and (prev.text in MONEY_SIGNS or is_currency_code(prev.text)):
         return "money"
     if nxt is not None and (nxt.lower in MONEY_WORDS_AFTER or nxt.text in MONEY_SIGNS):
         return "money"
@@ -172,8 +231,25 @@ def excluded(tokens: list[Token], expr: NumberExpr, text: str, phone_starts: fro
         return "age"
     if nxt is not None and nxt.lower in TIME_WORDS and not expr.percent:
         return "time"
+    label = _label_before_colon(tokens, i)
+    if label and not expr.percent:
+        return f"counts {label}"
+    if not expr.percent and _after_response_verb(tokens, i):
+        return "people a response reached, assisted or plans for"
+    # "mobilized by DKH (500)", "whose hotline (322)": a bare number in brackets after a name
+    if (expr.form == "digits" and not expr.percent and prev is not None and prev.text == "(" and nxt is not None
+            and nxt.text == ")" and i > 1 and tokens[i - 2].is_word
+            and (tokens[i - 2].lower in BRACKET_LABEL_WORDS or tokens[i - 2].text[:1].isupper())
+            and tokens[i - 2].lower not in POPULATION_WORDS and tokens[i - 2].lower not in METRIC_WORDS):
+        return "a number in brackets after a name"
     if nxt is not None and nxt.lower in OBJECT_NOUNS and not expr.percent and expr.form not in ("fraction", "one_in", "multiplier"):
         return f"counts {nxt.lower}"
+    # "800 hygiene kits", "176 health facilities", "452 metric tons": a word that names no one,
+    # then a thing counted
+    if (nxt is not None and nxt.is_word and nxt.text.islower() and j + 1 < len(tokens) and tokens[j + 1].lower in OBJECT_NOUNS
+            and nxt.lower not in POPULATION_WORDS and nxt.lower not in METRIC_WORDS and not expr.percent
+            and expr.form not in ("fraction", "one_in", "multiplier")):
+        return f"counts {tokens[j + 1].lower}"
     # "24-hour period", "10-day"
     if nxt is not None and nxt.text == "-" and j + 1 < len(tokens) and tokens[j + 1].lower in OBJECT_NOUNS:
         return f"counts {tokens[j + 1].lower}"

@@ -1,38 +1,33 @@
-"""Saved web pages and PDF reports as documents: their text becomes the body every span indexes.
+"""Saved web pages (.html, .htm): the main text, title, date and publisher.
 
-HTML: the main text by trafilatura (menus, footers and adverts left out), title, date and
-publisher from the page's metadata; a page nested deeper than libxml2 parses (256 levels) is
-read as its plain text by the standard library's streaming parser, with a note. PDF: the text layer by pdfplumber, page by page, table rows
-kept as lines of text; a scan with no text layer is refused with the reason.
+The main text by trafilatura (menus, footers and adverts left out), title, date and publisher
+from the page's metadata; a page nested deeper than libxml2 parses (256 levels) is read as its
+plain text by the standard library's streaming parser, with a note.
 """
 
 from __future__ import annotations
 
-import io
-import re
 from datetime import date
 from html.parser import HTMLParser
 
-from pipeline.documents import Document, DocumentError, decode, document_from_body
+from pipeline.documents import DocumentError, Reading, document_from_body
+from pipeline.readers.text import decode
+
+SUFFIXES = (".html", ".htm")
 
 MIN_MAIN_TEXT_WORDS = 8
 DEEP_PAGE_NOTE = "nested deeper than the HTML parser's limit (256 levels); read as the page's plain text"
 
 
-def read_html(raw: bytes, path: str, today: date | None = None) -> Document:
-    """A saved web page as a document: trafilatura's main text, or the plain text of a page the
-    HTML parser cannot take whole (`beyond_parser_limits`), noted as such."""
+def read(raw: bytes, path: str, today: date | None = None) -> Reading:
+    """A saved web page as one document: its main text (`main_text`), and its title, date,
+    publisher and address from the page's metadata."""
     import trafilatura
 
     text, note = decode(raw)
-    if beyond_parser_limits(text):
-        body = plain_text(text)
+    body, deep = main_text(text)
+    if deep:
         note = f"{note}; {DEEP_PAGE_NOTE}" if note else DEEP_PAGE_NOTE
-    else:
-        body = trafilatura.extract(text, include_tables=True, include_comments=False, deduplicate=True)
-    # trafilatura falls back to any text it finds; a few words of menu are not a main text
-    if not body or len(body.split()) < MIN_MAIN_TEXT_WORDS:
-        raise DocumentError("html_main_text", "the page has no main text to read (only navigation, or empty)")
     meta = trafilatura.extract_metadata(text)
     fields = {
         "title": getattr(meta, "title", None),
@@ -40,7 +35,25 @@ def read_html(raw: bytes, path: str, today: date | None = None) -> Document:
         "source": getattr(meta, "sitename", None),
         "url": getattr(meta, "url", None),
     }
-    return document_from_body(body, path, fields, today, note)
+    return Reading([document_from_body(body, path, fields, today, note)])
+
+
+def main_text(text: str) -> tuple[str, bool]:
+    """The main text of a page by trafilatura (menus, footers and adverts left out, tables kept
+    as rows), or the plain text of a page the HTML parser cannot take whole
+    (`beyond_parser_limits`), and whether it was that. Raises DocumentError `html_main_text`
+    when there is no main text of at least MIN_MAIN_TEXT_WORDS words."""
+    import trafilatura
+
+    deep = beyond_parser_limits(text)
+    if deep:
+        body = plain_text(text)
+    else:
+        body = trafilatura.extract(text, include_tables=True, include_comments=False, deduplicate=True)
+    # trafilatura falls back to any text it finds; a few words of menu are not a main text
+    if not body or len(body.split()) < MIN_MAIN_TEXT_WORDS:
+        raise DocumentError("html_main_text", "the page has no main text to read (only navigation, or empty)")
+    return body, deep
 
 
 def beyond_parser_limits(text: str) -> bool:
@@ -95,33 +108,3 @@ def plain_text(text: str) -> str:
     reader.close()
     lines = (" ".join(line.split()) for line in "".join(reader.parts).splitlines())
     return "\n".join(line for line in lines if line)
-
-
-PDF_DATE = re.compile(r"D:(\d{4})(\d{2})(\d{2})")
-
-
-def read_pdf(raw: bytes, path: str, today: date | None = None) -> Document:
-    import pdfplumber
-    from pdfminer.pdfparser import PDFSyntaxError
-
-    try:
-        with pdfplumber.open(io.BytesIO(raw)) as pdf:
-            pages = [page.extract_text() or "" for page in pdf.pages]
-            info = pdf.metadata or {}
-    except (PDFSyntaxError, ValueError, KeyError, TypeError) as err:
-        raise DocumentError("pdf_readable", f"the PDF cannot be read (truncated or damaged): {type(err).__name__}") from err
-    except Exception as err:  # pdfminer raises many kinds; any of them means an unreadable file
-        raise DocumentError("pdf_readable", f"the PDF cannot be read: {type(err).__name__}: {err}".splitlines()[0]) from err
-    body = "\n\n".join(p.strip() for p in pages if p.strip())
-    if not body:
-        raise DocumentError("pdf_text_layer", "the PDF has no text layer (a scanned image?); run OCR and add the text")
-    created = PDF_DATE.match(str(info.get("CreationDate", "")))
-    fields = {
-        "title": info.get("Title") or None,
-        "date": f"{created[1]}-{created[2]}-{created[3]}" if created else None,
-        "source": info.get("Author") or None,
-    }
-    return document_from_body(body, path, fields, today, None)
-
-
-READERS = {".html": read_html, ".htm": read_html, ".pdf": read_pdf}

@@ -1,0 +1,381 @@
+"""A PDF page's words put in the order a person reads them, as plain data.
+
+Input: per page, the words of the PDF (`pipeline.readers.pdf.page_words`: `x0`, `x1`, `top`,
+`bottom`, `text`, `size`, in points from the top left). The steps, each a function:
+
+1. `running_lines`: lines repeated at the same place on at least half the pages (two at least)
+   in the top or bottom margin, the page headers and footers, and page numbers there, are left
+   out.
+2. `segments`: the words of a page grouped into lines, each line cut where the gap between two
+   words is wider than a column gutter (`GUTTER` times the font size); a bullet or a list
+   number standing apart is kept with the text after it.
+3. `chains`: a segment is linked to the one under it when each is the other's only neighbour
+   that way (overlapping horizontally, less than `LINK_GAP` line heights apart): the lines of a
+   column, of a box, or of one key figure (a number over its label) form a chain; a title over
+   two columns links to neither.
+4. `reading_order`: chains ordered by recursive XY-cut (Nagy and Seth, 1984) over their boxes:
+   top to bottom across a horizontal gap that crosses the whole region, else left to right
+   across a vertical gutter, so a column is read to its end before the next begins.
+5. A row of chains side by side whose lines align and are short (`is_table`) is a table, read
+   row by row with its header row first; a short chain that starts with a number (a key figure
+   over its label) is read as one line, so the number meets its label.
+6. `chain_text`: a chain's lines joined into paragraphs (a new one at a bullet, a wider gap, or
+   another font size), a word hyphenated over two lines joined ("in-" + "jured" -> "injured").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from statistics import median
+
+MARGIN = 0.12  # the top and bottom share of a page where running headers and footers sit
+GUTTER = 1.0  # a gap between words wider than this many font sizes separates columns or cells
+LINK_GAP = 1.6  # lines further apart than this many line heights are not one column
+PARAGRAPH_GAP = 0.55  # a gap wider than this share of a line height starts a paragraph
+BULLETS = frozenset("•●○◦▪■□▫‣⁃∙·➢➤►▶✓✔-–—*")
+LIST_MARK = re.compile(r"^(?:[•●○◦▪■□▫‣⁃∙·➢➤►▶✓✔*\-–—]|\(?\d{1,2}[.)]|\(?[a-z][.)])$")
+PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^-\s*\d{1,4}\s*-$", re.I)
+NUMBER = re.compile(r"^[+~≈<>]?\s*\$?\d[\d,.\s]*(?:[kKmM]|million|billion|%|\+)?$")
+SOFT_HYPHEN_END = re.compile(r"[A-Za-z]{2,}[-\u00ad]$")
+
+
+@dataclass(eq=False)
+class Segment:
+    """Words on one line between two gutters."""
+
+    words: list[dict]
+    x0: float = 0.0
+    x1: float = 0.0
+    top: float = 0.0
+    bottom: float = 0.0
+    size: float = 0.0
+    up: Segment | None = field(default=None, repr=False)
+    down: Segment | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        self.x0 = min(w["x0"] for w in self.words)
+        self.x1 = max(w["x1"] for w in self.words)
+        self.top = min(w["top"] for w in self.words)
+        self.bottom = max(w["bottom"] for w in self.words)
+        self.size = median(w.get("size") or (w["bottom"] - w["top"]) for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w["text"] for w in self.words)
+
+    @property
+    def height(self) -> float:
+        return max(self.bottom - self.top, 1.0)
+
+
+def _line_key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def physical_lines(words: list[dict]) -> list[list[dict]]:
+    """Words grouped into lines by their vertical middles (a word joins the line whose middle
+    is within half its height), each line left to right."""
+    lines: list[list[dict]] = []
+    middles: list[float] = []
+    for w in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        middle = (w["top"] + w["bottom"]) / 2
+        half = max((w["bottom"] - w["top"]) / 2, 1.0)
+        for i in range(len(lines) - 1, max(-1, len(lines) - 4), -1):
+            if abs(middles[i] - middle) <= half:
+                lines[i].append(w)
+                break
+        else:
+            lines.append([w])
+            middles.append(middle)
+    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
+
+
+def running_lines(pages: list[list[dict]], heights: list[float]) -> list[set[int]]:
+    """Per page, the indexes of the words to leave out: page numbers in the margins, and lines
+    in the margins repeated (digits aside) at the same height on at least half of the pages."""
+    margin_lines: list[list[tuple[str, float, list[int]]]] = []
+    for words, height in zip(pages, heights, strict=True):
+        index = {id(w): i for i, w in enumerate(words)}
+        found = []
+        for line in physical_lines(words):
+            top = min(w["top"] for w in line)
+            bottom = max(w["bottom"] for w in line)
+            if top < height * MARGIN or bottom > height * (1 - MARGIN):
+                found.append((" ".join(w["text"] for w in line), top, [index[id(w)] for w in line]))
+        margin_lines.append(found)
+    seen: Counter = Counter()
+    for found in margin_lines:
+        seen.update({(_line_key(text), round(top / 4)) for text, top, _ in found})
+    needed = max(2, (len(pages) + 1) // 2)
+    dropped: list[set[int]] = []
+    for found in margin_lines:
+        drop: set[int] = set()
+        for text, top, indexes in found:
+            key = _line_key(text)
+            repeated = max(seen[(key, round(top / 4) + d)] for d in (-1, 0, 1)) >= needed
+            if repeated or PAGE_NUMBER.match(text.strip()):
+                drop.update(indexes)
+        dropped.append(drop)
+    return dropped
+
+
+def segments(words: list[dict]) -> list[Segment]:
+    """The page's lines cut at gutters; a list mark standing apart stays with what follows it."""
+    found: list[Segment] = []
+    for line in physical_lines(words):
+        current = [line[0]]
+        for before, word in zip(line, line[1:], strict=False):
+            size = max(before.get("size") or 0, word.get("size") or 0, 4.0)
+            gap = word["x0"] - before["x1"]
+            if gap > GUTTER * size and not (len(current) == 1 and LIST_MARK.match(current[0]["text"])):
+                found.append(Segment(current))
+                current = [word]
+            else:
+                current.append(word)
+        found.append(Segment(current))
+    return found
+
+
+def _overlap(a: Segment, b: Segment) -> float:
+    return min(a.x1, b.x1) - max(a.x0, b.x0)
+
+
+def _below(s: Segment, candidates: list[Segment]) -> list[Segment]:
+    """The segments of the nearest line under `s` that overlap it horizontally, close enough."""
+    under = [t for t in candidates if t.top >= s.bottom - 0.3 * s.height and t is not s and _overlap(s, t) > 0]
+    if not under:
+        return []
+    nearest = min(t.top for t in under)
+    if nearest - s.bottom > LINK_GAP * s.height:
+        return []
+    return [t for t in under if t.top - nearest < 0.5 * s.height]
+
+
+def _above(t: Segment, candidates: list[Segment]) -> list[Segment]:
+    over = [s for s in candidates if s.bottom <= t.top + 0.3 * t.height and s is not t and _overlap(s, t) > 0]
+    if not over:
+        return []
+    nearest = max(s.bottom for s in over)
+    return [s for s in over if nearest - s.bottom < 0.5 * t.height]
+
+
+def chains(segs: list[Segment]) -> list[list[Segment]]:
+    """Segments linked top to bottom where each is the other's only neighbour that way."""
+    for s in segs:
+        below = _below(s, segs)
+        if len(below) == 1:
+            t = below[0]
+            above = _above(t, segs)
+            if above == [s] and t.up is None:
+                s.down, t.up = t, s
+    found = []
+    for s in segs:
+        if s.up is None:
+            chain = [s]
+            while chain[-1].down is not None:
+                chain.append(chain[-1].down)
+            found.append(chain)
+    return found
+
+
+@dataclass
+class Box:
+    """A chain, or a table of chains, with its bounding box."""
+
+    chains: list[list[Segment]]
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+def _box(group: list[list[Segment]]) -> Box:
+    segs = [s for c in group for s in c]
+    return Box(group, min(s.x0 for s in segs), max(s.x1 for s in segs), min(s.top for s in segs), max(s.bottom for s in segs))
+
+
+def is_table(group: list[list[Segment]]) -> bool:
+    """Chains side by side form a table when there are at least two, each of at least three
+    lines, their lines mostly align with the first chain's, the cells are short (four words or
+    fewer, as a rule), and the first row is not all numbers (then it is a row of key figures)."""
+    if len(group) < 2 or min(len(c) for c in group) < 3:
+        return False
+    words = [len(s.words) for c in group for s in c]
+    if median(words) > 4:
+        return False
+    tops = [s.top for s in group[0]]
+    aligned = sum(1 for c in group[1:] for s in c if any(abs(s.top - t) <= 0.5 * s.height for t in tops))
+    if aligned < 0.7 * sum(len(c) for c in group[1:]):
+        return False
+    return not all(NUMBER.match(c[0].text) for c in group)
+
+
+def _tables(found: list[list[Segment]]) -> list[Box]:
+    """Boxes: chains standing side by side with aligned short lines are grouped as one table."""
+    boxes: list[Box] = []
+    used: set[int] = set()
+    ordered = sorted(found, key=lambda c: (c[0].top, c[0].x0))
+    for i, chain in enumerate(ordered):
+        if i in used:
+            continue
+        group = [chain]
+        members = [i]
+        for j in range(i + 1, len(ordered)):
+            other = ordered[j]
+            if j in used or abs(other[0].top - chain[0].top) > 0.5 * chain[0].height:
+                continue
+            group.append(other)
+            members.append(j)
+        group.sort(key=lambda c: c[0].x0)
+        if is_table(group):
+            used.update(members)
+            boxes.append(_box(group))
+        else:
+            used.add(i)
+            boxes.append(_box([chain]))
+    return boxes
+
+
+def _gaps(spans: list[tuple[float, float]], least: float) -> list[tuple[float, float]]:
+    """The gaps wider than `least` between the union of `spans`."""
+    spans = sorted(spans)
+    gaps = []
+    end = spans[0][1]
+    for start, stop in spans[1:]:
+        if start - end > least:
+            gaps.append((end, start))
+        end = max(end, stop)
+    return gaps
+
+
+def reading_order(boxes: list[Box]) -> list[Box]:
+    """Recursive XY-cut over the boxes: cut at the widest horizontal gap crossing the region
+    (read top part first), else at the widest vertical gap (read left part first)."""
+    if len(boxes) <= 1:
+        return boxes
+    rows = _gaps([(b.top, b.bottom) for b in boxes], 0.0)
+    if rows:
+        start, stop = max(rows, key=lambda g: g[1] - g[0])
+        cut = (start + stop) / 2
+        return reading_order([b for b in boxes if b.bottom <= cut]) + reading_order([b for b in boxes if b.bottom > cut])
+    columns = _gaps([(b.x0, b.x1) for b in boxes], 0.0)
+    if columns:
+        start, stop = max(columns, key=lambda g: g[1] - g[0])
+        cut = (start + stop) / 2
+        return reading_order([b for b in boxes if b.x1 <= cut]) + reading_order([b for b in boxes if b.x1 > cut])
+    return sorted(boxes, key=lambda b: (b.top, b.x0))
+
+
+SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
+
+
+def _starts_item(s: Segment) -> bool:
+    first = s.words[0]["text"]
+    if first[:1] in BULLETS and (len(first) == 1 or first[0] in "•●▪■➢➤►▶"):
+        return True
+    return bool(LIST_MARK.match(first) and len(s.words) > 1)
+
+
+def _ends_line(before: Segment, s: Segment, right: float) -> bool:
+    """Whether the line break after `before` is the writer's: it ends a sentence, or the line
+    stops short of `right` (the right edge of the lines around it, so lines narrowed beside a
+    picture still join) by more than the next line's first word."""
+    if SENTENCE_END.search(before.text):
+        return True
+    if SOFT_HYPHEN_END.search(before.text) and s.text[:1].islower():
+        return False  # a word broken over the lines
+    first = s.words[0]
+    return before.x1 + (first["x1"] - first["x0"]) + 0.5 * before.size < right
+
+
+def chain_text(chain: list[Segment]) -> list[str]:
+    """A chain's paragraphs: a new one at a bullet or list number, a wider gap or another font
+    size; within one, a line the writer ended keeps its line break, a line wrapped by the
+    layout is joined to the next with a space, and a word hyphenated over the break is joined
+    ("in-" + "jured" -> "injured"). A short chain that starts with a number is one key figure:
+    "43" over "people killed" reads "43 people killed"."""
+    if len(chain) <= 4 and NUMBER.match(chain[0].text) and len(chain[0].words) <= 2:
+        return [" ".join(s.text for s in chain)]
+    paragraphs: list[str] = []
+    before: Segment | None = None
+    start = 0  # where the paragraph began in the chain
+    for n, s in enumerate(chain):
+        text = s.text
+        if (
+            before is None
+            or _starts_item(s)
+            or s.top - before.bottom > PARAGRAPH_GAP * before.height
+            or abs(s.size - before.size) > 0.15 * max(s.size, before.size)
+        ):
+            paragraphs.append(text)
+            start = n
+        elif _ends_line(before, s, max(c.x1 for c in chain[max(start, n - 2):n + 1])):
+            paragraphs[-1] += "\n" + text
+        elif SOFT_HYPHEN_END.search(paragraphs[-1]) and text[:1].islower():
+            paragraphs[-1] = paragraphs[-1][:-1] + text
+        else:
+            paragraphs[-1] += " " + text
+        before = s
+    return paragraphs
+
+
+def table_text(box: Box) -> list[str]:
+    """A table row by row: the cells of each row (by the first column's lines, a cell placed by
+    its height) joined with spaces, the header row first; one paragraph."""
+    rows: dict[int, list[Segment]] = defaultdict(list)
+    anchors = [s.top for s in box.chains[0]]
+    for chain in box.chains:
+        for s in chain:
+            nearest = min(range(len(anchors)), key=lambda i: abs(anchors[i] - s.top))
+            if abs(anchors[nearest] - s.top) > 0.5 * s.height:
+                anchors.append(s.top)
+                nearest = len(anchors) - 1
+            rows[nearest].append(s)
+    lines = [" ".join(s.text for s in sorted(rows[i], key=lambda s: s.x0)) for i in sorted(rows, key=lambda i: anchors[i])]
+    return ["\n".join(lines)]
+
+
+def page_text(words: list[dict]) -> list[str]:
+    """The paragraphs of one page (its headers and footers already left out), in reading order."""
+    words = [w for w in words if w["text"].strip()]
+    if not words:
+        return []
+    boxes = reading_order(_tables(chains(segments(words))))
+    paragraphs: list[str] = []
+    for box in boxes:
+        if len(box.chains) > 1:
+            paragraphs.extend(table_text(box))
+        else:
+            paragraphs.extend(chain_text(box.chains[0]))
+    return [p for p in paragraphs if p.strip()]
+
+
+def document_text(pages: list[list[dict]], heights: list[float]) -> str:
+    """The text of a document's pages in reading order: paragraphs separated by blank lines,
+    running headers, footers and page numbers left out."""
+    dropped = running_lines(pages, heights)
+    paragraphs: list[str] = []
+    for words, drop in zip(pages, dropped, strict=True):
+        paragraphs.extend(page_text([w for i, w in enumerate(words) if i not in drop]))
+    return "\n\n".join(paragraphs)
+
+
+def largest_text(words: list[dict], height: float) -> str | None:
+    """The first page's title: its largest text in the upper half, when larger than the body
+    text (by 15% at least); lines of that size in reading order, joined."""
+    sized = [w for w in words if w.get("size") and w["text"].strip()]
+    if not sized:
+        return None
+    body = median(w["size"] for w in sized)
+    upper = [w for w in sized if w["top"] < height / 2]
+    if not upper:
+        return None
+    biggest = max(w["size"] for w in upper)
+    if biggest < 1.15 * body:
+        return None
+    title = [w for w in upper if w["size"] >= biggest - 0.5]
+    lines = physical_lines(title)
+    text = " ".join(" ".join(w["text"] for w in line) for line in lines)
+    return " ".join(text.split()) or None
