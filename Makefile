@@ -27,7 +27,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check pipeline assets schemas tests
+	$(BIN)/ruff check pipeline assets schemas benchmarks tests
 
 ui: $(STAMP)
 	$(BIN)/dagster dev -h 127.0.0.1 -p 3000 -m assets.definitions
@@ -39,14 +39,14 @@ sql: $(STAMP)
 # A benchmark, not a test: prints throughput; quantulum3 is installed for the comparison only.
 bench-extract: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[dev,bench]"
-	$(BIN)/python -m pipeline.bench extract
-	$(BIN)/python -m pipeline.bench adversarial
+	$(BIN)/python -m benchmarks.bench extract
+	$(BIN)/python -m benchmarks.bench adversarial
 
 # The end-to-end benchmark (10,000 and 100,000 generated documents) and the views over 10
 # million figures; the figures go to docs/performance.md by hand, with the machine and date.
 bench: $(STAMP)
-	$(BIN)/python -m pipeline.bench_run --documents 10000 100000
-	$(BIN)/python -m pipeline.bench_views --rows 10000000
+	$(BIN)/python -m benchmarks.bench_run --documents 10000 100000
+	$(BIN)/python -m benchmarks.bench_views --rows 10000000
 
 clean:
 	rm -rf .dagster data/warehouse data/reports

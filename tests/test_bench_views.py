@@ -7,7 +7,7 @@ import duckdb
 import pandera.pandas as pa
 import pytest
 
-from pipeline import bench_views
+from benchmarks import bench_views
 from pipeline.claims import CHECK_NAMES
 from schemas.fields import TABLES
 from schemas.models import FigureSchema

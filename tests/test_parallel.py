@@ -1,6 +1,6 @@
 """Extraction on several processes gives exactly what one process gives, in the same order."""
 
-from pipeline.corpus import generate
+from benchmarks.corpus import generate
 from pipeline.parallel import PARALLEL_FROM_BYTES, chunks, extract_all
 from pipeline.readers.text import parse_text
 

@@ -15,11 +15,11 @@ from datetime import date
 import duckdb
 import pytest
 
+from benchmarks.corpus import generate
 from pipeline import warehouse as wh
 from pipeline.cli import main
 from pipeline.cli.stopping import descendants, in_session
 from pipeline.config import PROJECT_ROOT
-from pipeline.corpus import generate
 from pipeline.trends import LATEST_TRENDS
 from tests import small_warehouse
 from tests.conftest import BUNDLED_INBOX

@@ -4,7 +4,7 @@ import duckdb
 from dagster_duckdb import DuckDBResource
 
 from assets import checks
-from pipeline import bench_views
+from benchmarks import bench_views
 
 
 def test_a_bad_row_in_a_later_chunk_fails_the_check(tmp_path, monkeypatch):

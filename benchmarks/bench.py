@@ -1,4 +1,4 @@
-"""Benchmarks that print figures (never tests): `python -m pipeline.bench extract`.
+"""Benchmarks that print figures (never tests): `python -m benchmarks.bench extract`.
 
 The extractor runs on one core over a generated corpus of at least 50 MB; quantulum3, the
 nearest library, runs over a 1 MB slice of the same corpus in the same run. The floor is the
@@ -15,7 +15,7 @@ import time
 import warnings
 from datetime import UTC, datetime
 
-from pipeline.corpus import generate
+from benchmarks.corpus import generate
 from pipeline.documents import Document
 from pipeline.extraction import extract
 from pipeline.extraction.meaning import may_name_metric
@@ -134,7 +134,7 @@ def adversarial_benchmark() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pipeline.bench")
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench")
     sub = parser.add_subparsers(dest="what", required=True)
     ext = sub.add_parser("extract", help="extractor throughput against quantulum3")
     ext.add_argument("--megabytes", type=float, default=50.0)

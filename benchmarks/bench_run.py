@@ -1,4 +1,4 @@
-"""End-to-end benchmark (not a test): `python -m pipeline.bench_run --documents 10000 100000`.
+"""End-to-end benchmark (not a test): `python -m benchmarks.bench_run --documents 10000 100000`.
 
 For each size: generate the documents into a fresh inbox, time `humstat run` into an empty
 warehouse as a separate process (as an operator runs it, with a Dagster instance on disk), then
@@ -23,8 +23,8 @@ from pathlib import Path
 
 import duckdb
 
+from benchmarks.corpus import generate
 from pipeline.config import DATA_DIR
-from pipeline.corpus import generate
 
 INCREMENT = 100
 BENCH_INSTANCE = "concurrency:\n  pools:\n    default_limit: 1\ntelemetry:\n  enabled: false\n"
@@ -126,7 +126,7 @@ def bench_loading(rows: int, seed: int) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m pipeline.bench_run", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_run", description=__doc__.split("\n\n")[0])
     parser.add_argument("--documents", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--load-rows", type=int, default=1_000_000, help="figure rows for the loading benchmark")

@@ -1,6 +1,6 @@
 """Benchmark of the analysis views over a large generated warehouse (prints figures, never a test).
 
-`python -m pipeline.bench_views [--rows 10000000] [--database PATH]` creates a fresh DuckDB
+`python -m benchmarks.bench_views [--rows 10000000] [--database PATH]` creates a fresh DuckDB
 file with the project's tables and views, generates the figures straight in SQL (no Python row
 loop, so ten million rows take seconds), and times the full materialization of `trend_series`,
 `period_changes` and `claim_checks`.
@@ -382,7 +382,7 @@ def run(rows: int, database: Path, seed: int, repeat: int, limit_seconds: float)
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m pipeline.bench_views", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_views", description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, default=10_000_000, help="figures to generate (default 10,000,000)")
     parser.add_argument("--database", type=Path, help="a new DuckDB file to write (default: in a temporary folder)")
     parser.add_argument("--seed", type=int, default=1)
