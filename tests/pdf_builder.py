@@ -16,17 +16,7 @@ def pdf_with_lines(lines: list[str]) -> bytes:
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for n, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for off in offsets:
-        out += b"%010d 00000 n \n" % off
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return serialize(objects)
 
 
 def pdf_with_layout(pages: list[list[tuple[float, float, float, str]]], info: dict[str, str] | None = None) -> bytes:
@@ -54,6 +44,16 @@ def pdf_with_layout(pages: list[list[tuple[float, float, float, str]]], info: di
     if info:
         objects.append(b"<< " + b" ".join(b"/%s (%s)" % (k.encode(), esc(v).encode("cp1252")) for k, v in info.items()) + b" >>")
         trailer_info = b" /Info %d 0 R" % len(objects)
+    return serialize(objects, trailer_info)
+
+
+def column(x: float, y: float, lines: list[str], size: float = 10, leading: float = 12) -> list[tuple[float, float, float, str]]:
+    """Lines set one under another from (x, y), `leading` points apart."""
+    return [(x, y + n * leading, size, line) for n, line in enumerate(lines)]
+
+
+def serialize(objects: list[bytes], trailer_extra: bytes = b"") -> bytes:
+    """A PDF file of the numbered objects (1 the catalogue), with its cross-reference table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for n, body in enumerate(objects, 1):
@@ -63,10 +63,5 @@ def pdf_with_layout(pages: list[list[tuple[float, float, float, str]]], info: di
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     for off in offsets:
         out += b"%010d 00000 n \n" % off
-    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer_info, xref)
+    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer_extra, xref)
     return bytes(out)
-
-
-def column(x: float, y: float, lines: list[str], size: float = 10, leading: float = 12) -> list[tuple[float, float, float, str]]:
-    """Lines set one under another from (x, y), `leading` points apart."""
-    return [(x, y + n * leading, size, line) for n, line in enumerate(lines)]

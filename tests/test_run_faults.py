@@ -16,14 +16,13 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from pipeline.cli.stopping import descendants, in_session
+from pipeline.cli.stopping import descendants, left_alive
 from pipeline.config import PROJECT_ROOT
 from tests.conftest import BUNDLED_INBOX
 
@@ -130,10 +129,7 @@ def _stop_at(root: Path, pause_at: str, number: signal.Signals) -> tuple[Setup, 
         children = descendants(process.pid)
         process.send_signal(number)
         out, err = process.communicate(timeout=60)
-        deadline = time.monotonic() + 10
-        while in_session(sid) and time.monotonic() < deadline:
-            time.sleep(0.2)
-        assert in_session(sid) == [], f"processes of the stopped run still alive (its children were {children})"
+        assert left_alive(sid) == [], f"processes of the stopped run still alive (its children were {children})"
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(sid, signal.SIGKILL)  # whatever went wrong, no paused run is left behind

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from datetime import date
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -18,7 +19,7 @@ import pytest
 from benchmarks.corpus import generate
 from pipeline import warehouse as wh
 from pipeline.cli import main
-from pipeline.cli.stopping import descendants, in_session
+from pipeline.cli.stopping import descendants, left_alive
 from pipeline.config import PROJECT_ROOT
 from pipeline.trends import LATEST_TRENDS
 from tests import small_warehouse
@@ -37,6 +38,16 @@ def _humstat(*args: str, **env: str) -> subprocess.Popen:
 
 def _rows(con: duckdb.DuckDBPyConnection, table: str) -> int:
     return con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
+
+
+def hold_open(warehouse: Path) -> subprocess.Popen:
+    """Another process with the warehouse open (read-only: that alone keeps a writer out), once it has it."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1], read_only=True); "
+                               "print('holding', flush=True); time.sleep(120)", str(warehouse)],
+        stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "holding"
+    return holder
 
 
 def test_a_batch_is_stored_whole_or_not_at_all(tmp_path, monkeypatch):
@@ -80,10 +91,7 @@ def test_a_run_stopped_while_extracting_on_every_core_leaves_no_process(tmp_path
     assert len(workers) >= 3, "the run never started its workers"
     run.send_signal(number)
     _, err = run.communicate(timeout=60)
-    deadline = time.monotonic() + 10
-    while in_session(sid) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert in_session(sid) == [], f"left alive after {number.name}: {in_session(sid)} of {workers}"
+    assert left_alive(sid) == [], f"left alive after {number.name}, of {workers}"
     if number != signal.SIGKILL:
         assert run.returncode == {signal.SIGINT: 130, signal.SIGTERM: 143}[number]
         assert err.strip().splitlines() == [err.strip()]
@@ -109,12 +117,8 @@ def test_a_run_says_what_it_waits_for_and_gives_up_naming_the_holder(tmp_path):
     warehouse = tmp_path / "w" / "h.duckdb"
     warehouse.parent.mkdir()
     duckdb.connect(str(warehouse)).close()
-    holder = subprocess.Popen(
-        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1], read_only=True); "
-                               "print('holding', flush=True); time.sleep(120)", str(warehouse)],
-        stdout=subprocess.PIPE, text=True)
+    holder = hold_open(warehouse)
     try:
-        assert holder.stdout.readline().strip() == "holding"
         started = time.monotonic()
         run = _humstat("run", "--inbox", str(inbox), "--warehouse", str(warehouse), HUMSTAT_LOCK_WAIT="3")
         _, err = run.communicate(timeout=300)
@@ -189,12 +193,8 @@ def test_a_step_that_finds_the_warehouse_held_waits_then_fails_without_retries(t
 
     warehouse = tmp_path / "h.duckdb"
     duckdb.connect(str(warehouse)).close()
-    holder = subprocess.Popen(
-        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1], read_only=True); "
-                               "print('holding', flush=True); time.sleep(120)", str(warehouse)],
-        stdout=subprocess.PIPE, text=True)
+    holder = hold_open(warehouse)
     try:
-        assert holder.stdout.readline().strip() == "holding"
         monkeypatch.setenv("HUMSTAT_LOCK_WAIT", "2")
         with pytest.raises(dg.Failure) as failure, duckdb_writer(DuckDBResource(database=str(warehouse))):
             pass

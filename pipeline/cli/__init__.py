@@ -37,7 +37,8 @@ typical session:
 
 data: documents in data/inbox/, the warehouse in data/warehouse/humstat.duckdb, its read-only
 snapshot in data/warehouse/humstat-read.duckdb, charts and claim checks in data/reports/.
-Exit codes: 0 done, 1 failed, 2 could not start (bad arguments, no warehouse yet), 130 interrupted.
+Exit codes: 0 done, 1 failed, 2 could not start (bad arguments, no warehouse yet), 130 interrupted,
+143 terminated.
 Run `humstat COMMAND --help` for each command's options."""
 
 WAREHOUSE_HELP = "the warehouse file (default data/warehouse/humstat.duckdb, or $HUMSTAT_WAREHOUSE); its read-only snapshot beside it is read"
@@ -154,7 +155,9 @@ def build_parser() -> Parser:
                     "and validate their figures, load them into the warehouse, refresh the views, the claim checks and "
                     "the charts (data/reports/), and publish the read-only snapshot. Prints what was read and loaded, "
                     "the claim checks that failed, and the latest trend rows. On a terminal, shows progress."),
-        epilog="exit code 1 when a step or a blocking check failed, or the accounting does not reconcile.\n"
+        epilog="exit code 1 when a step or a blocking check failed, or the accounting does not reconcile; 2 when it\n"
+               "could not start (no inbox; the warehouse held by another process past $HUMSTAT_LOCK_WAIT seconds);\n"
+               "130 / 143 when stopped by Ctrl-C / SIGTERM: a batch is stored whole or not at all, the next run resumes.\n"
                "With DAGSTER_HOME set (`make run` does), the run is recorded in that Dagster instance.")
     p_run.add_argument("--inbox", help="folder of documents (default data/inbox, or $HUMSTAT_INBOX)")
     p_run.add_argument("--warehouse", help="the warehouse file to write (default data/warehouse/humstat.duckdb, or $HUMSTAT_WAREHOUSE)")

@@ -16,6 +16,7 @@ import os
 import signal
 import sys
 import threading
+import time
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -97,6 +98,14 @@ def descendants(pid: int) -> list[int]:
 def in_session(session: int) -> list[int]:
     """The live processes of a session (a run started with a session of its own), zombies aside."""
     return sorted(pid for pid, entry in process_table().items() if entry.session == session and entry.state != "Z")
+
+
+def left_alive(session: int, within: float = 10.0) -> list[int]:
+    """The processes of `session` still alive after waiting up to `within` seconds for them to end."""
+    deadline = time.monotonic() + within
+    while in_session(session) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return in_session(session)
 
 
 def kill_descendants() -> None:
