@@ -123,6 +123,9 @@ def test_a_run_says_what_it_waits_for_and_gives_up_naming_the_holder(tmp_path):
         run = _humstat("run", "--inbox", str(inbox), "--warehouse", str(warehouse), HUMSTAT_LOCK_WAIT="3")
         _, err = run.communicate(timeout=300)
         took = time.monotonic() - started
+        # --full reads no stamps first: the wait comes inside a step, and says so the same way
+        full = _humstat("run", "--full", "--inbox", str(inbox), "--warehouse", str(warehouse), HUMSTAT_LOCK_WAIT="3")
+        _, full_err = full.communicate(timeout=300)
     finally:
         holder.kill()
         holder.wait()
@@ -132,6 +135,9 @@ def test_a_run_says_what_it_waits_for_and_gives_up_naming_the_holder(tmp_path):
     assert "still held after" in err and "HUMSTAT_LOCK_WAIT" in err
     assert "Traceback" not in err
     assert took < 60, "the run gave up after its wait"
+    assert full.returncode == 2
+    assert all(line.startswith("humstat: ") for line in full_err.splitlines() if line.strip()), full_err
+    assert "still held after" in full_err and f"(PID {holder.pid}," in full_err
     # the holder gone, the next run reads the file
     assert main(["run", "--inbox", str(inbox), "--warehouse", str(warehouse)]) == 0
 

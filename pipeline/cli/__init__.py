@@ -105,6 +105,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     from pipeline.cli.stopping import RunProgress, stop_at_once_on_signals
 
     debug = getattr(args, "debug", False) or os.environ.get("HUMSTAT_DEBUG", "") not in ("", "0")
+    if debug:
+        os.environ["HUMSTAT_DEBUG"] = "1"  # the run's steps log in full too
     progress = RunProgress()
     # before Dagster is even imported: a Ctrl-C at any moment of the run is one line
     with stop_at_once_on_signals(progress.finished, debug):

@@ -167,7 +167,10 @@ def _run_batches(
     tags = run_tags(warehouse_path(warehouse))
     run = InboxRun(files=files, selected=sum(n for _, n in batches), reports=Path(resources["paths"].reports))
     progress.files, progress.batches = run.selected, len(batches)
-    quiet = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+    # the command prints each failure as one line itself; Dagster's own log blocks and
+    # tracebacks only with --debug (HUMSTAT_DEBUG)
+    level = "WARNING" if os.environ.get("HUMSTAT_DEBUG", "") not in ("", "0") else "CRITICAL"
+    quiet = {"loggers": {"console": {"config": {"log_level": level}}}}
     file_keys = {k for a in FILE_ASSETS for k in a.keys}
     file_checks = [c for c in ALL_CHECKS if {k.asset_key for k in c.check_keys} <= file_keys]
     done = 0

@@ -21,6 +21,7 @@ from pipeline.cli.stopping import RunProgress
 from pipeline.config import inbox_dir, reports_dir, warehouse_path
 from pipeline.progress import batch_reporter, showing_progress
 from pipeline.trends import LATEST_TRENDS
+from pipeline.warehouse import WarehouseBusy
 
 
 def _instance() -> dg.DagsterInstance:
@@ -111,7 +112,8 @@ def run_pipeline(
         print(f"humstat: check {check.asset_check_key.to_user_string()} failed", file=sys.stderr)
     warnings = [e.asset_check_key.name for e in result.get_asset_check_evaluations() if not e.passed and e not in failed_checks]
     if not result.success or failures:
-        return 1
+        # a step that waited its time for another process to let go of the warehouse could not start
+        return UNUSABLE if any(_raised(event, WarehouseBusy) for event in failures) else 1
     read, loaded = _metadata(result, "source_documents"), _metadata(result, "figures")
     extracted, checked = _metadata(result, "extracted_figures"), _metadata(result, "validated_figures")
     why = "all, --full" if full else "the new and changed ones; the others are as the warehouse read them"
@@ -128,6 +130,16 @@ def run_pipeline(
         print(f"humstat: the extractor raised on {extractor_failed} documents, whose figures are missing: a bug to report; "
               "see rejected_figures (check extractor_raised) for the files and errors", file=sys.stderr)
     return 1 if failed_checks or not reconciled or extractor_failed else 0
+
+
+def _raised(event: dg.DagsterEvent, kind: type[BaseException]) -> bool:
+    """Whether a step failure was caused, at any depth, by an exception of this kind."""
+    error = event.step_failure_data.error
+    while error is not None:
+        if error.cls_name == kind.__name__:
+            return True
+        error = error.cause
+    return False
 
 
 def print_accounting(read: dict, extracted: dict, checked: dict) -> bool:
