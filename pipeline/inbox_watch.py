@@ -10,7 +10,6 @@ or two runs. The sensor's cursor holds the batches it requested that are not rea
 
 from __future__ import annotations
 
-import contextlib
 import fcntl
 import hashlib
 import json
@@ -136,20 +135,14 @@ def inbox_file_rows(inbox: Path, stamped: dict[Path, Stamp | None], doc_ids: dic
 
 def snapshot_stamps(snapshot: Path) -> dict[str, Stamp]:
     """The stamps `pipeline.warehouse.inbox_stamps` reads, taken from the warehouse's read-only
-    snapshot (pipeline/snapshot.py), so a reader never holds the file a run writes: the snapshot
-    is attached read-only to an in-memory database and its `inbox_files` copied there. {} when
-    there is no snapshot, or one written before `inbox_files` existed. Raises duckdb.Error when
-    the file is not a DuckDB database."""
+    snapshot (pipeline/snapshot.py), opened read-only, so a reader never holds the file a run
+    writes. {} when there is no snapshot, or one written before `inbox_files` existed. Raises
+    duckdb.Error when the file is not a DuckDB database."""
     if not snapshot.is_file():
         return {}
-    con = duckdb.connect()
+    con = duckdb.connect(str(snapshot), read_only=True)
     try:
-        quoted = str(snapshot).replace("'", "''")
-        con.execute(f"ATTACH '{quoted}' AS humstat_snapshot (READ_ONLY)")
-        with contextlib.suppress(duckdb.CatalogException):  # an older snapshot: nothing recorded as read
-            con.execute("CREATE TABLE inbox_files AS FROM humstat_snapshot.inbox_files")
-        con.execute("DETACH humstat_snapshot")
-        return inbox_stamps(con)
+        return inbox_stamps(con, create=False)
     finally:
         con.close()
 

@@ -111,11 +111,17 @@ def _delete_where_in(con: duckdb.DuckDBPyConnection, table: str, column: str, va
         con.execute(f'DELETE FROM {table} WHERE "{column}" IN (SELECT unnest(?::VARCHAR[]))', [values])
 
 
-def inbox_stamps(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, int]]:
-    """Size and modification time of every inbox file when the warehouse last read it."""
-    ensure_tables(con)
-    return {path: (size, modified) for path, size, modified in
-            con.execute("SELECT path, size_bytes, modified_ns FROM inbox_files").fetchall()}
+def inbox_stamps(con: duckdb.DuckDBPyConnection, create: bool = True) -> dict[str, tuple[int, int]]:
+    """Size and modification time of every inbox file when the warehouse last read it, by path.
+    With `create` the tables are made first (a new warehouse); without it (a read-only
+    connection) a warehouse with no `inbox_files` yet has read nothing."""
+    if create:
+        ensure_tables(con)
+    try:
+        rows = con.execute("SELECT path, size_bytes, modified_ns FROM inbox_files").fetchall()
+    except duckdb.CatalogException:
+        return {}
+    return {path: (size, modified) for path, size, modified in rows}
 
 
 @contextmanager
@@ -139,7 +145,10 @@ def _write_documents(
     scanned_paths: list[str],
     inbox_files: Iterable[dict],
 ) -> None:
-    known = known_documents(con)  # creates the tables if need be
+    # only the batch's own ids are looked up: the cost follows the batch, not the archive
+    known = {row[0] for row in con.execute(
+        "SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
+        [sorted({d["doc_id"] for d in documents})]).fetchall()}
     new = [d for d in documents if d["doc_id"] not in known]
     _delete_where_in(con, "rejected_documents", "path", scanned_paths)
     parts = sorted(set(scanned_paths))  # the rejected parts of a file (file.json#id) go with it
