@@ -25,6 +25,7 @@ Input: per page, the words of the PDF (`pipeline.readers.pdf.page_words`: `x0`, 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -32,13 +33,22 @@ from statistics import median
 
 MARGIN = 0.12  # the top and bottom share of a page where running headers and footers sit
 GUTTER = 1.0  # a gap between words wider than this many font sizes separates columns or cells
+NARROW_GUTTER = 0.5  # a narrower gap separates columns when the words after it start a column
+COLUMN_LINES = 4  # a column's left edge: the words of this many lines at least begin there
+ALIGN = 1.5  # points: words begin at the same x within this
 LINK_GAP = 1.6  # lines further apart than this many line heights are not one column
+PROSE_SHARE = 0.4  # chains side by side whose lines start in lower case more often than this are prose
 PARAGRAPH_GAP = 0.55  # a gap wider than this share of a line height starts a paragraph
 BULLETS = frozenset("•●○◦▪■□▫‣⁃∙·➢➤►▶✓✔-–—*")
 LIST_MARK = re.compile(r"^(?:[•●○◦▪■□▫‣⁃∙·➢➤►▶✓✔*\-–—]|\(?\d{1,2}[.)]|\(?[a-z][.)])$")
 PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^-\s*\d{1,4}\s*-$", re.I)
 NUMBER = re.compile(r"^[+~≈<>]?\s*\$?\d[\d,.\s]*(?:[kKmM]|million|billion|%|\+)?$")
 SOFT_HYPHEN_END = re.compile(r"[A-Za-z]{2,}[-\u00ad]$")
+# A line ending in a dash attached to its word ("Port-au-", "40-", "reach—") runs on into the next
+ATTACHED_DASH_END = re.compile(r"[^\W_][-\u00ad\u2010\u2011\u2013\u2014]$")
+HYPHEN_BREAK = "\x00"  # "in" HYPHEN_BREAK "jured": a word hyphenated over a line break, resolved per document
+HYPHENATED = re.compile(r"([^\W\d_]+)\x00([^\W\d_]+)")
+WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(eq=False)
@@ -121,15 +131,55 @@ def running_lines(pages: list[list[dict]], heights: list[float]) -> list[set[int
     return dropped
 
 
+def column_starts(lines: list[list[dict]]) -> list[float]:
+    """The left edges of columns set close together (justified columns a few points apart,
+    closer than `GUTTER`): an x where at least `COLUMN_LINES` lines have a word begin after a gap
+    of `NARROW_GUTTER` font sizes or more (the lines of a column begin at the same x, within
+    `ALIGN` points), and which no word of the lines between the first and the last of them
+    crosses, but for one line in ten (headings over both columns). The rivers of white of
+    justified text in one column do not align their words' starts, and words cross them."""
+    starts: list[tuple[float, float]] = []  # (x, top) of words after a wide enough gap
+    for line in lines:
+        for before, word in zip(line, line[1:], strict=False):
+            size = max(before.get("size") or 0, word.get("size") or 0, 4.0)
+            if word["x0"] - before["x1"] >= NARROW_GUTTER * size:
+                starts.append((word["x0"], word["top"]))
+    if len(starts) < COLUMN_LINES:
+        return []
+    starts.sort()
+    found: list[float] = []
+    i = 0
+    while i < len(starts):
+        j = i
+        while j + 1 < len(starts) and starts[j + 1][0] - starts[i][0] <= ALIGN:
+            j += 1
+        if j - i + 1 >= COLUMN_LINES:
+            x = min(s[0] for s in starts[i:j + 1])
+            top, bottom = min(s[1] for s in starts[i:j + 1]), max(s[1] for s in starts[i:j + 1])
+            between = [line for line in lines if top <= line[0]["top"] <= bottom]
+            crossing = sum(1 for line in between if any(w["x0"] < x - 1 < w["x1"] for w in line))
+            if crossing <= 0.1 * len(between):
+                found.append(x)
+                i = j + 1
+                continue
+        i += 1
+    return found
+
+
 def segments(words: list[dict]) -> list[Segment]:
-    """The page's lines cut at gutters; a list mark standing apart stays with what follows it."""
+    """The page's lines cut at gutters (a gap wider than `GUTTER` font sizes, or a narrower one
+    before a column's left edge, `column_starts`); a list mark standing apart stays with what
+    follows it."""
     found: list[Segment] = []
-    for line in physical_lines(words):
+    lines = physical_lines(words)
+    starts = column_starts(lines)
+    for line in lines:
         current = [line[0]]
         for before, word in zip(line, line[1:], strict=False):
             size = max(before.get("size") or 0, word.get("size") or 0, 4.0)
             gap = word["x0"] - before["x1"]
-            if gap > GUTTER * size and not (len(current) == 1 and LIST_MARK.match(current[0]["text"])):
+            narrow = gap >= NARROW_GUTTER * size and any(abs(word["x0"] - x) <= ALIGN for x in starts)
+            if (gap > GUTTER * size or narrow) and not (len(current) == 1 and LIST_MARK.match(current[0]["text"])):
                 found.append(Segment(current))
                 current = [word]
             else:
@@ -199,7 +249,9 @@ def _box(group: list[list[Segment]]) -> Box:
 def is_table(group: list[list[Segment]]) -> bool:
     """Chains side by side form a table when there are at least two, each of at least three
     lines, their lines mostly align with the first chain's, the cells are short (four words or
-    fewer, as a rule), and the first row is not all numbers (then it is a row of key figures)."""
+    fewer, as a rule), the lines do not run on as prose (more than `PROSE_SHARE` of those under
+    a chain's first starting in lower case: narrow columns of text side by side), and the first
+    row is not all numbers (then it is a row of key figures)."""
     if len(group) < 2 or min(len(c) for c in group) < 3:
         return False
     words = [len(s.words) for c in group for s in c]
@@ -208,6 +260,10 @@ def is_table(group: list[list[Segment]]) -> bool:
     tops = [s.top for s in group[0]]
     aligned = sum(1 for c in group[1:] for s in c if any(abs(s.top - t) <= 0.5 * s.height for t in tops))
     if aligned < 0.7 * sum(len(c) for c in group[1:]):
+        return False
+    # narrow columns of prose side by side: their lines run on, most starting in lower case
+    following = [s.text[:1] for c in group for s in c[1:]]
+    if sum(1 for first in following if first.islower()) > PROSE_SHARE * len(following):
         return False
     return not all(NUMBER.match(c[0].text) for c in group)
 
@@ -311,10 +367,12 @@ def chain_text(chain: list[Segment]) -> list[str]:
         ):
             paragraphs.append(text)
             start = n
+        elif SOFT_HYPHEN_END.search(paragraphs[-1]) and text[:1].islower():
+            paragraphs[-1] = paragraphs[-1][:-1] + HYPHEN_BREAK + text  # "in-jured" or "flood-prone": `resolve_hyphens`
+        elif ATTACHED_DASH_END.search(paragraphs[-1]):
+            paragraphs[-1] += text  # "Port-au-" + "Prince", "40-" + "50%", "reach—" + "and"
         elif _ends_line(before, s, max(c.x1 for c in chain[max(start, n - 2):n + 1])):
             paragraphs[-1] += "\n" + text
-        elif SOFT_HYPHEN_END.search(paragraphs[-1]) and text[:1].islower():
-            paragraphs[-1] = paragraphs[-1][:-1] + text
         else:
             paragraphs[-1] += " " + text
         before = s
@@ -359,7 +417,45 @@ def document_text(pages: list[list[dict]], heights: list[float]) -> str:
     paragraphs: list[str] = []
     for words, drop in zip(pages, dropped, strict=True):
         paragraphs.extend(page_text([w for i, w in enumerate(words) if i not in drop]))
-    return "\n\n".join(paragraphs)
+    return resolve_hyphens("\n\n".join(paragraphs))
+
+
+def resolve_hyphens(text: str) -> str:
+    """Each word hyphenated over a line break (`HYPHEN_BREAK` between its parts) joined, or kept
+    with its hyphen when it is a compound, by the document's own words: joined when the joined
+    word occurs elsewhere in it ("in-jured" and "injured"), kept when the hyphenated one does
+    ("flood-prone" and "flood-prone"), or when a part already holds a hyphen ("hard-to-" +
+    "reach", "out-" + "of-pocket"), or when both parts are words of at least three letters that occur
+    elsewhere, the second on its own or ending a compound ("landslides" and "epidemic-prone" for
+    "landslide-prone"); joined otherwise (a word processor's hyphenation).
+    Leaves no `HYPHEN_BREAK` in the text."""
+    if HYPHEN_BREAK not in text:
+        return text
+    breaks = list(HYPHENATED.finditer(text))
+    rest = HYPHENATED.sub(" ", text).lower()
+    words = Counter(WORD.findall(rest))
+    compounds = Counter(m.group() for m in re.finditer(r"[^\W\d_]+(?:-[^\W\d_]+)+", rest))
+    heads = Counter(c.split("-", 1)[0] for c in compounds)
+    tails = Counter(c.rsplit("-", 1)[1] for c in compounds)
+    pairs = Counter(f"{a}-{b}" for c in compounds for a, b in itertools.pairwise(c.split("-")))  # "out-of" of "out-of-pocket"
+    out: list[str] = []
+    last = 0
+    for m in breaks:
+        left, right = m.group(1), m.group(2)
+        joined, hyphenated = (left + right).lower(), f"{left}-{right}".lower()
+        before, after = text[max(0, m.start() - 1):m.start()], text[m.end():m.end() + 1]
+        if words[joined]:
+            keep = False
+        elif pairs[hyphenated] or before == "-" or after == "-":
+            keep = True
+        else:
+            head, tail = left.lower(), right.lower()
+            keep = (len(head) >= 3 and len(tail) >= 3 and (words[tail] or tails[tail]) > 0
+                    and (words[head] or words[head + "s"] or heads[head]) > 0)
+        out.append(text[last:m.start()] + left + ("-" if keep else "") + right)
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out).replace(HYPHEN_BREAK, "-")
 
 
 def largest_text(words: list[dict], height: float) -> str | None:
