@@ -1,8 +1,17 @@
 """Saved web pages (.html, .htm): the main text, title, date and publisher.
 
 The main text by trafilatura (menus, footers and adverts left out), title, date and publisher
-from the page's metadata; a page nested deeper than libxml2 parses (256 levels) is read as its
-plain text by the standard library's streaming parser, with a note.
+from the page's metadata (trafilatura's, which reads `og:title`, `article:published_time`,
+`og:site_name` and the like, with htmldate for the date); a page nested deeper than libxml2
+parses (256 levels) is read as its plain text by the standard library's streaming parser, with
+a note. The page's author is never read: it names a person, not the publisher.
+
+A report page saved from the ReliefWeb site (`reliefweb_page`) is read from its own markup: the
+report's title (`h1.rw-article__title` or `.rw-page-title`), its sources (the organisations
+listed in `dd.rw-entity-meta__tag-value--source`), its original publication date (the
+`<time datetime>` of `dd.rw-entity-meta__tag-value--published`, else of `--posted`), its
+primary country and its body (the `rw-report__content` / `rw-article__content` block), so
+ReliefWeb itself, the site that reposts the report, is not taken for its publisher.
 """
 
 from __future__ import annotations
@@ -25,6 +34,9 @@ def read(raw: bytes, path: str, today: date | None = None) -> Reading:
     import trafilatura
 
     text, note = decode(raw)
+    report = None if beyond_parser_limits(text) else reliefweb_page(text)
+    if report is not None:
+        return Reading([document_from_body(report.pop("body"), path, report, today, note)])
     body, deep = main_text(text)
     if deep:
         note = f"{note}; {DEEP_PAGE_NOTE}" if note else DEEP_PAGE_NOTE
@@ -36,6 +48,90 @@ def read(raw: bytes, path: str, today: date | None = None) -> Reading:
         "url": getattr(meta, "url", None),
     }
     return Reading([document_from_body(body, path, fields, today, note)])
+
+
+def _classes(element) -> set[str]:
+    return set((element.get("class") or "").split())
+
+
+def _text(element) -> str:
+    return " ".join(element.text_content().split())
+
+
+def _time_of(page, kind: str) -> str | None:
+    """The `datetime` of the <time> in the ReliefWeb metadata value of that kind."""
+    for dd in page.iter("dd"):
+        if f"rw-entity-meta__tag-value--{kind}" in _classes(dd):
+            for time in dd.iter("time"):
+                if time.get("datetime"):
+                    return time.get("datetime")[:10]
+    return None
+
+
+def reliefweb_page(text: str) -> dict | None:
+    """The report of a page saved from the ReliefWeb site, as `document_from_body` takes it:
+    `body` (the main text of the report's content block), `title`, `date`, `source` (the names
+    in the Source list, joined by "; "), `country` (ISO3, by pycountry, when the primary
+    country's name is one) and `url` (the page's canonical address); None when the page has no
+    ReliefWeb source list (it is then read as any page). Raises DocumentError
+    `html_main_text` when the report's content block holds no main text."""
+    from lxml import html as lxml_html
+
+    try:
+        page = lxml_html.document_fromstring(text)
+    except (ValueError, TypeError):
+        return None
+    sources = [dd for dd in page.iter("dd") if "rw-entity-meta__tag-value--source" in _classes(dd)]
+    if not sources:
+        return None
+    names: list[str] = []
+    for dd in sources:
+        items = [li for li in dd.iter("li")] or [dd]
+        for item in items:
+            link = next(iter(item.iter("a")), None)
+            name = (link.get("title") if link is not None else None) or _text(item)
+            if name and name not in names:
+                names.append(name)
+    title = None
+    for h1 in page.iter("h1"):
+        if _classes(h1) & {"rw-article__title", "rw-page-title"}:
+            title = _text(h1)
+            break
+    if not title:
+        og = page.xpath("//meta[@property='og:title']/@content")
+        title = og[0].strip() if og else None
+    content = next((e for e in page.iter("div", "section")
+                    if _classes(e) & {"rw-report__content", "rw-article__content"}), None)
+    if content is not None:
+        body, _ = main_text(f"<html><body><article>{lxml_html.tostring(content, encoding='unicode')}</article></body></html>")
+    else:
+        body, _ = main_text(text)
+    canonical = page.xpath("//link[@rel='canonical']/@href") or page.xpath("//meta[@property='og:url']/@content")
+    return {
+        "body": body,
+        "title": title,
+        "date": _time_of(page, "published") or _time_of(page, "original-publication-date") or _time_of(page, "posted"),
+        "source": "; ".join(names) or None,
+        "country": _country(page),
+        "url": canonical[0].strip() if canonical else None,
+    }
+
+
+def _country(page) -> str | None:
+    """The ISO3 code of the page's primary country (or its only country), by pycountry."""
+    import pycountry
+
+    for kind in ("primary-country", "country"):
+        for dd in page.iter("dd"):
+            if f"rw-entity-meta__tag-value--{kind}" in _classes(dd):
+                items = list(dd.iter("li")) or [dd]
+                if kind == "country" and len(items) != 1:
+                    return None
+                try:
+                    return pycountry.countries.lookup(_text(items[0])).alpha_3
+                except LookupError:
+                    return None
+    return None
 
 
 def main_text(text: str) -> tuple[str, bool]:
