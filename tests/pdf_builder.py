@@ -65,3 +65,43 @@ def serialize(objects: list[bytes], trailer_extra: bytes = b"") -> bytes:
         out += b"%010d 00000 n \n" % off
     out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer_extra, xref)
     return bytes(out)
+
+
+def helvetica_width(text: str, size: float) -> float:
+    """The width in points of `text` set in Helvetica at `size`, from the font's AFM metrics
+    (the copy matplotlib ships); characters it lacks count as half an em."""
+    return sum(_helvetica_widths().get(c, 500) for c in text) * size / 1000 if text else 0.0
+
+
+def _helvetica_widths() -> dict[str, int]:
+    global _WIDTHS
+    if _WIDTHS is None:
+        import re
+        from pathlib import Path
+
+        import matplotlib
+
+        afm = Path(matplotlib.get_data_path()) / "fonts" / "pdfcorefonts" / "Helvetica.afm"
+        _WIDTHS = {chr(int(c)): int(w) for c, w in re.findall(r"^C (\d+) ; WX (\d+) ;", afm.read_text("latin-1"), re.M)
+                   if 32 <= int(c) < 127}
+    return _WIDTHS
+
+
+_WIDTHS: dict[str, int] | None = None
+
+
+def justified(x: float, y: float, width: float, lines: list[str], size: float = 10,
+              leading: float = 12) -> list[tuple[float, float, float, str]]:
+    """Lines set word by word from (x, y) and spread to fill `width` (justified), but the last,
+    which is set ragged, as a word processor sets a paragraph."""
+    items = []
+    for n, line in enumerate(lines):
+        words = line.split()
+        natural = sum(helvetica_width(w, size) for w in words)
+        last = n == len(lines) - 1
+        gap = helvetica_width(" ", size) if last or len(words) < 2 else (width - natural) / (len(words) - 1)
+        at = x
+        for w in words:
+            items.append((at, y + n * leading, size, w))
+            at += helvetica_width(w, size) + gap
+    return items

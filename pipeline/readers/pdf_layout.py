@@ -425,9 +425,9 @@ def resolve_hyphens(text: str) -> str:
     with its hyphen when it is a compound, by the document's own words: joined when the joined
     word occurs elsewhere in it ("in-jured" and "injured"), kept when the hyphenated one does
     ("flood-prone" and "flood-prone"), or when a part already holds a hyphen ("hard-to-" +
-    "reach", "out-" + "of-pocket"), or when both parts are words of at least three letters that occur
-    elsewhere, the second on its own or ending a compound ("landslides" and "epidemic-prone" for
-    "landslide-prone"); joined otherwise (a word processor's hyphenation).
+    "reach", "out-" + "of-pocket"), or when, both parts of three letters at least, the second
+    ends a compound elsewhere ("epidemic-prone" for "flood-prone"), or both occur elsewhere on
+    their own ("landslides" and "prone"); joined otherwise (a word processor's hyphenation).
     Leaves no `HYPHEN_BREAK` in the text."""
     if HYPHEN_BREAK not in text:
         return text
@@ -450,8 +450,8 @@ def resolve_hyphens(text: str) -> str:
             keep = True
         else:
             head, tail = left.lower(), right.lower()
-            keep = (len(head) >= 3 and len(tail) >= 3 and (words[tail] or tails[tail]) > 0
-                    and (words[head] or words[head + "s"] or heads[head]) > 0)
+            known_head = (words[head] or words[head + "s"] or heads[head]) > 0
+            keep = len(head) >= 3 and len(tail) >= 3 and (tails[tail] > 0 or (words[tail] > 0 and known_head))
         out.append(text[last:m.start()] + left + ("-" if keep else "") + right)
         last = m.end()
     out.append(text[last:])

@@ -1,0 +1,82 @@
+"""PDF reading on layouts the earlier tests miss, on PDFs laid out here: justified columns closer
+than a font size apart, narrow columns of prose side by side (an infographic's panels), and
+dashes and hyphens that end a line."""
+
+import pytest
+
+from pipeline.extraction import extract
+from pipeline.readers.pdf import read
+from tests.pdf_builder import column, helvetica_width, justified, pdf_with_layout
+
+
+def read_pdf(pages):
+    [doc] = read(pdf_with_layout(pages), "report.pdf").documents
+    return doc
+
+
+def wrap(text, width, size):
+    """`text` broken into lines no wider than `width` points in Helvetica at `size`."""
+    lines, line = [], []
+    for word in text.split():
+        if line and helvetica_width(" ".join([*line, word]), size) > width:
+            lines.append(" ".join(line))
+            line = []
+        line.append(word)
+    return [*lines, " ".join(line)]
+
+
+LEFT = ("Flooding in the lowland districts worsened during the second week, and the water rose above the "
+        "level of the previous season in most of the river valley, cutting the main road for four days. At "
+        "least 31 people were killed in the valley, most of them when their houses collapsed during the night.")
+RIGHT = ("Local authorities opened schools and churches as collective shelters for families whose homes were "
+         "flooded or washed away. About 7,400 people were displaced to these sites by the end of the month, and "
+         "more families were still arriving from the upper valley when the rain stopped.")
+
+
+@pytest.mark.parametrize(("size", "width", "gutter"), [(10, 230, 8), (11, 220, 9), (9, 240, 6)])
+def test_justified_columns_a_few_points_apart_are_read_one_after_the_other(size, width, gutter):
+    leading = size * 1.2
+    page = column(60, 40, ["Valley floods: Situation Report No. 2"], size=16)
+    page += justified(60, 80, width, wrap(LEFT, width, size), size, leading)
+    page += justified(60 + width + gutter, 80, width, wrap(RIGHT, width, size), size, leading)
+    doc = read_pdf([page])
+    paragraphs = doc.body.split("\n\n")
+    assert " ".join(paragraphs[1].split()) == LEFT
+    assert " ".join(paragraphs[2].split()) == RIGHT
+    found = {(r["text"], r["metric"]) for r in extract(doc)}
+    assert {("At least 31", "killed"), ("About 7,400", "displaced")} <= found
+
+
+def test_narrow_panels_of_prose_side_by_side_are_read_panel_by_panel_not_as_a_table():
+    panels = [
+        ["Food prices rose", "sharply in the markets", "of the south, and", "households cut meals."],
+        ["Displacement grew", "after the storm: some", "2,600 people left", "their villages."],
+        ["Health services", "remained scarce, with", "one clinic open in", "each district."],
+    ]
+    page = column(60, 40, ["Key findings of the assessment"], size=14)
+    for n, lines in enumerate(panels):
+        page += column(60 + n * 170, 80, lines, size=9, leading=11)
+    doc = read_pdf([page])
+    paragraphs = doc.body.split("\n\n")
+    assert "Displacement grew after the storm: some 2,600 people left their villages." in paragraphs
+    assert "Food prices rose sharply in the markets of the south, and households cut meals." in paragraphs
+    assert ("some 2,600", "displaced") in {(r["text"].lower(), r["metric"]) for r in extract(doc)}
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    (["Families from the coastal districts of Grand-", "Anse were moved inland before the storm."], "Grand-Anse were moved"),
+    (["Shelters were opened in Port-au-", "Prince and in two towns of the west."], "Port-au-Prince and"),
+    (["Rainfall is expected to be (40-", "50%) above the seasonal average."], "(40-50%) above"),
+    (["The storm hit epidemic-prone areas and several flood-", "prone villages along the river."], "flood-prone villages"),
+    (["A specialised team went to the hospital—", "two nurses and one doctor."], "hospital—two nurses"),
+])
+def test_a_dash_that_ends_a_line_is_kept_and_joins_the_next_line_without_a_space(lines, expected):
+    doc = read_pdf([column(60, 60, lines)])
+    assert expected in doc.body
+
+
+def test_a_word_hyphenated_by_the_layout_is_still_joined_when_the_document_uses_it_whole():
+    page = column(60, 60, ["The response was slowed by the rains, and the re-", "sponse plan was revised in November.",
+                           "The revised response plan covers 120,000 people."])
+    doc = read_pdf([page])
+    assert "the response plan was revised" in doc.body
