@@ -80,3 +80,17 @@ def test_a_word_hyphenated_by_the_layout_is_still_joined_when_the_document_uses_
                            "The revised response plan covers 120,000 people."])
     doc = read_pdf([page])
     assert "the response plan was revised" in doc.body
+
+
+@pytest.mark.parametrize(("line", "mark"), [
+    ("About 2.4 million people were affected by the storm", "1"),
+    ("Some 310 schools were used as shelters for displaced families", "12"),
+    ("An estimated 18,000 people remain in collective centres", "*"),
+])
+def test_a_footnote_mark_after_a_word_is_left_out(line, mark):
+    page = column(60, 60, [line])
+    page += [(60 + helvetica_width(line, 10) + 0.5, 60.5, 6, mark)]
+    page += column(60, 700, [f"{mark} Figures of the national authorities, 3 November 2025."], size=8)
+    doc = read_pdf([page])
+    assert doc.body.split("\n\n")[0] == line
+    assert all(r["text"] != mark for r in extract(doc))

@@ -15,7 +15,7 @@ import re
 from datetime import date
 
 from pipeline.documents import DocumentError, Reading, document_from_body
-from pipeline.readers.pdf_layout import document_text, largest_text
+from pipeline.readers.pdf_layout import SUPERSCRIPT, document_text, largest_text
 
 SUFFIXES = (".pdf",)
 
@@ -61,7 +61,8 @@ def page_words(page) -> list[dict]:
     """The words of a pypdfium2 page as `pdf_layout` takes them: `text`, `x0`, `x1`, `top`,
     `bottom` (points from the top left, from the characters' loose boxes, which span the font's
     ascent and descent) and `size` (the box's height, which follows the font size). Characters
-    PDFium adds itself (line breaks) end a word; its mark for a hyphen at a line end is a hyphen."""
+    PDFium adds itself (line breaks) end a word, and so does a smaller raised character (a
+    footnote mark, "affected¹"); PDFium's mark for a hyphen at a line end is a hyphen."""
     import pypdfium2.raw as pdfium_c
 
     height = page.get_height()
@@ -80,8 +81,9 @@ def page_words(page) -> list[dict]:
             left, bottom, right, top = textpage.get_charbox(i, loose=True)
             top, bottom = height - top, height - bottom
             size = max(bottom - top, 1.0)
+            raised = word is not None and size < SUPERSCRIPT * word["size"] and bottom < word["bottom"] - 0.15 * word["size"]
             if word is not None and (abs(top - word["top"]) > 0.4 * size or left - word["x1"] > WORD_GAP * size
-                                     or left < word["x1"] - size):
+                                     or left < word["x1"] - size or raised):
                 words.append(word)
                 word = None
             if word is None:

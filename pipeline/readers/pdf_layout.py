@@ -37,6 +37,7 @@ NARROW_GUTTER = 0.5  # a narrower gap separates columns when the words after it 
 COLUMN_LINES = 4  # a column's left edge: the words of this many lines at least begin there
 ALIGN = 1.5  # points: words begin at the same x within this
 LINK_GAP = 1.6  # lines further apart than this many line heights are not one column
+SUPERSCRIPT = 0.8  # a footnote mark is set at most this share of the size of the word it follows
 PROSE_SHARE = 0.4  # chains side by side whose lines start in lower case more often than this are prose
 PARAGRAPH_GAP = 0.55  # a gap wider than this share of a line height starts a paragraph
 BULLETS = frozenset("•●○◦▪■□▫‣⁃∙·➢➤►▶✓✔-–—*")
@@ -395,9 +396,33 @@ def table_text(box: Box) -> list[str]:
     return ["\n".join(lines)]
 
 
+FOOTNOTE_MARK = re.compile(r"^(?:\d{1,2}|[*†‡])$")
+
+
+def footnote_marks(words: list[dict]) -> set[int]:
+    """The indexes of footnote references: a mark of one or two digits (or *, †, ‡) set smaller
+    than the word it follows (at most `SUPERSCRIPT` of its size), raised above that word's
+    baseline, and touching it ("affected¹"). A reader skips them; left in, "affected 1" would
+    read as a number of people."""
+    found: set[int] = set()
+    for i, w in enumerate(words):
+        if not FOOTNOTE_MARK.match(w["text"]):
+            continue
+        size = w.get("size") or (w["bottom"] - w["top"])
+        for v in words:
+            big = v.get("size") or (v["bottom"] - v["top"])
+            if (v is not w and size <= SUPERSCRIPT * big and abs(w["x0"] - v["x1"]) <= 0.3 * big
+                    and v["top"] - 0.2 * big <= w["top"] and w["bottom"] < v["bottom"] - 0.15 * big):
+                found.add(i)
+                break
+    return found
+
+
 def page_text(words: list[dict]) -> list[str]:
-    """The paragraphs of one page (its headers and footers already left out), in reading order."""
-    words = [w for w in words if w["text"].strip()]
+    """The paragraphs of one page (its headers and footers already left out), in reading order;
+    footnote references left out (`footnote_marks`)."""
+    marks = footnote_marks(words)
+    words = [w for i, w in enumerate(words) if w["text"].strip() and i not in marks]
     if not words:
         return []
     boxes = reading_order(_tables(chains(segments(words))))
