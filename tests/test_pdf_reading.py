@@ -94,3 +94,26 @@ def test_a_footnote_mark_after_a_word_is_left_out(line, mark):
     doc = read_pdf([page])
     assert doc.body.split("\n\n")[0] == line
     assert all(r["text"] != mark for r in extract(doc))
+
+
+@pytest.mark.parametrize("rows", [
+    [("Volunteers trained in first aid", "120"), ("Households given water tablets", "4,500"), ("Latrines repaired", "36")],
+    [("Schools reopened", "14"), ("Children enrolled in catch-up classes", "2,310")],
+    [("Mobile clinics deployed", "6"), ("Consultations held", "9,840"), ("Referrals to hospital", "210")],
+])
+@pytest.mark.parametrize("spacing", [16, 30, 45])
+def test_a_table_whose_rows_stand_apart_is_read_as_label_and_number_on_one_line(rows, spacing):
+    page = column(60, 40, ["Indicators and targets"], size=12)
+    for n, (label, number) in enumerate(rows):
+        page += [(60, 80 + spacing * n, 10, label), (420, 80 + spacing * n, 10, number)]
+    doc = read_pdf([page])
+    lines = doc.body.replace("\n\n", "\n").split("\n")
+    assert [f"{label} {number}" for label, number in rows] == lines[1:]
+
+
+def test_a_lone_label_and_number_side_by_side_are_not_a_row():
+    page = column(60, 40, ["Weekly bulletin"], size=12)
+    page += [(60, 80, 10, "Rainfall was heavy in the north"), (420, 80, 10, "2025")]
+    page += column(60, 140, ["The river rose by two metres over the week."])
+    doc = read_pdf([page])
+    assert "Rainfall was heavy in the north 2025" not in doc.body

@@ -36,6 +36,7 @@ GUTTER = 1.0  # a gap between words wider than this many font sizes separates co
 NARROW_GUTTER = 0.5  # a narrower gap separates columns when the words after it start a column
 COLUMN_LINES = 4  # a column's left edge: the words of this many lines at least begin there
 ALIGN = 1.5  # points: words begin at the same x within this
+ROW_ALIGN = 3.0  # points: the cells of two rows of a table start (or end) at the same x within this
 LINK_GAP = 1.6  # lines further apart than this many line heights are not one column
 SUPERSCRIPT = 0.8  # a footnote mark is set at most this share of the size of the word it follows
 PROSE_SHARE = 0.4  # chains side by side whose lines start in lower case more often than this are prose
@@ -240,6 +241,7 @@ class Box:
     x1: float
     top: float
     bottom: float
+    row: bool = False  # a table row whose cells stand apart from the rows around it: read as one line
 
 
 def _box(group: list[list[Segment]]) -> Box:
@@ -249,11 +251,14 @@ def _box(group: list[list[Segment]]) -> Box:
 
 def is_table(group: list[list[Segment]]) -> bool:
     """Chains side by side form a table when there are at least two, each of at least three
-    lines, their lines mostly align with the first chain's, the cells are short (four words or
+    lines (or two, when the first holds labels and the others numbers alone), their lines mostly align with the first chain's, the cells are short (four words or
     fewer, as a rule), the lines do not run on as prose (more than `PROSE_SHARE` of those under
     a chain's first starting in lower case: narrow columns of text side by side), and the first
     row is not all numbers (then it is a row of key figures)."""
-    if len(group) < 2 or min(len(c) for c in group) < 3:
+    if len(group) < 2 or min(len(c) for c in group) < 2:
+        return False
+    if min(len(c) for c in group) == 2 and not (  # two rows: labels, then numbers beside them
+            not any(NUMBER.match(s.text) for s in group[0]) and all(NUMBER.match(s.text) for c in group[1:] for s in c)):
         return False
     words = [len(s.words) for c in group for s in c]
     if median(words) > 4:
@@ -270,8 +275,11 @@ def is_table(group: list[list[Segment]]) -> bool:
 
 
 def _tables(found: list[list[Segment]]) -> list[Box]:
-    """Boxes: chains standing side by side with aligned short lines are grouped as one table."""
+    """Boxes: chains standing side by side with aligned short lines are grouped as one table;
+    a label and the numbers beside it, when another such row has its cells in the same columns,
+    are one row (`is_row`)."""
     boxes: list[Box] = []
+    rows: list[Box] = []
     used: set[int] = set()
     ordered = sorted(found, key=lambda c: (c[0].top, c[0].x0))
     for i, chain in enumerate(ordered):
@@ -289,10 +297,36 @@ def _tables(found: list[list[Segment]]) -> list[Box]:
         if is_table(group):
             used.update(members)
             boxes.append(_box(group))
+        elif is_row(group):
+            used.update(members)
+            rows.append(_box(group))
         else:
             used.add(i)
             boxes.append(_box([chain]))
+    for row in rows:  # a row stands with another whose cells start where its own do, else its cells stand alone
+        if any(other is not row and _same_columns(row, other) for other in rows):
+            row.row = True
+            boxes.append(row)
+        else:
+            boxes.extend(_box([c]) for c in row.chains)
     return boxes
+
+
+def is_row(group: list[list[Segment]]) -> bool:
+    """Cells of one row of a table whose rows stand apart (each cell a chain of its own): a label
+    of one or two lines, then numbers alone on their lines ("# of volunteers trained" ... "40")."""
+    if len(group) < 2 or len(group[0]) > 2 or NUMBER.match(group[0][0].words[0]["text"]):
+        return False
+    return all(len(c) == 1 and NUMBER.match(c[0].text) for c in group[1:])
+
+
+def _same_columns(a: Box, b: Box) -> bool:
+    """Whether two rows have as many cells, starting at the same x (or, for numbers set
+    flush right, ending there), within `ROW_ALIGN` points."""
+    if len(a.chains) != len(b.chains):
+        return False
+    return all(abs(p[0].x0 - q[0].x0) <= ROW_ALIGN or abs(p[0].x1 - q[0].x1) <= ROW_ALIGN
+               for p, q in zip(a.chains, b.chains, strict=True))
 
 
 def _gaps(spans: list[tuple[float, float]], least: float) -> list[tuple[float, float]]:
@@ -428,7 +462,9 @@ def page_text(words: list[dict]) -> list[str]:
     boxes = reading_order(_tables(chains(segments(words))))
     paragraphs: list[str] = []
     for box in boxes:
-        if len(box.chains) > 1:
+        if box.row:
+            paragraphs.append(" ".join(" ".join(chain_text(c)) for c in box.chains))
+        elif len(box.chains) > 1:
             paragraphs.extend(table_text(box))
         else:
             paragraphs.extend(chain_text(box.chains[0]))
