@@ -25,6 +25,7 @@ Input: per page, the words of the PDF (`pipeline.readers.pdf.page_words`: `x0`, 
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter, defaultdict
@@ -214,12 +215,23 @@ def _above(t: Segment, candidates: list[Segment]) -> list[Segment]:
 
 
 def chains(segs: list[Segment]) -> list[list[Segment]]:
-    """Segments linked top to bottom where each is the other's only neighbour that way."""
+    """Segments linked top to bottom where each is the other's only neighbour that way. Each
+    segment is compared only with those whose tops lie within a few line heights of its own
+    (every neighbour `_below` or `_above` can choose lies there), not with the whole page."""
+    if not segs:
+        return []
+    ordered = sorted(segs, key=lambda s: s.top)
+    tops = [s.top for s in ordered]
+    reach = (LINK_GAP + 2) * max(s.height for s in segs)
+
+    def near(s: Segment) -> list[Segment]:
+        return ordered[bisect.bisect_left(tops, s.top - reach):bisect.bisect_right(tops, s.bottom + reach)]
+
     for s in segs:
-        below = _below(s, segs)
+        below = _below(s, near(s))
         if len(below) == 1:
             t = below[0]
-            above = _above(t, segs)
+            above = _above(t, near(t))
             if above == [s] and t.up is None:
                 s.down, t.up = t, s
     found = []
