@@ -117,3 +117,26 @@ def test_a_lone_label_and_number_side_by_side_are_not_a_row():
     page += column(60, 140, ["The river rose by two metres over the week."])
     doc = read_pdf([page])
     assert "Rainfall was heavy in the north 2025" not in doc.body
+
+
+@pytest.mark.parametrize(("text", "space"), [
+    ("Despite heavy rain and blocked roads in the hills, partners confirmed that 2,150 people were displaced "
+     "from the river villages and that 14 people were killed by the mudslides that followed.", 13),
+    ("The health ministry reported that 38 people were injured when the market roof collapsed, and that "
+     "the two district hospitals were overwhelmed by the number of patients arriving at night.", 16),
+    ("According to the shelter cluster, around 600 families remain displaced in the eastern camps and wait "
+     "for the repair of their houses before the next rainy season begins in the spring.", 19),
+])
+def test_a_loosely_justified_line_with_wide_even_spaces_is_one_line_not_cells(text, space):
+    size = 10
+    words = text.split()
+    lines = [" ".join(words[i:i + 7]) for i in range(0, len(words), 7)]
+    page = column(60, 40, ["Flash update"], size=14)
+    for n, line in enumerate(lines[:-1]):
+        at = 60
+        for w in line.split():
+            page.append((at, 80 + 12 * n, size, w))
+            at += helvetica_width(w, size) + space
+    page += column(60, 80 + 12 * (len(lines) - 1), [lines[-1]])
+    doc = read_pdf([page])
+    assert " ".join(doc.body.split("\n\n")[1].split()) == text

@@ -34,6 +34,7 @@ from statistics import median
 
 MARGIN = 0.12  # the top and bottom share of a page where running headers and footers sit
 GUTTER = 1.0  # a gap between words wider than this many font sizes separates columns or cells
+JUSTIFIED_SPACE = 2.5  # a gap wider than this many font sizes is never a justified line's word space
 NARROW_GUTTER = 0.5  # a narrower gap separates columns when the words after it start a column
 COLUMN_LINES = 4  # a column's left edge: the words of this many lines at least begin there
 ALIGN = 1.5  # points: words begin at the same x within this
@@ -169,20 +170,37 @@ def column_starts(lines: list[list[dict]]) -> list[float]:
     return found
 
 
+def _justified_space(gaps: list[float], n: int, size: float) -> bool:
+    """Whether gap `n` of a line is the wide, even spacing of a loosely justified line rather
+    than a gutter: under `JUSTIFIED_SPACE` font sizes, and one of at least three gaps in a row
+    of the same width (within a point, or 10%), as justification spreads the same space between
+    all the words of a line; gutters between boxes or cells are separated by words' spaces."""
+    if gaps[n] >= JUSTIFIED_SPACE * size:
+        return False
+
+    def same(m: int) -> bool:
+        return 0 <= m < len(gaps) and abs(gaps[m] - gaps[n]) <= max(1.0, 0.1 * gaps[n])
+
+    return (same(n - 1) and same(n + 1)) or (same(n - 1) and same(n - 2)) or (same(n + 1) and same(n + 2))
+
+
 def segments(words: list[dict]) -> list[Segment]:
-    """The page's lines cut at gutters (a gap wider than `GUTTER` font sizes, or a narrower one
-    before a column's left edge, `column_starts`); a list mark standing apart stays with what
+    """The page's lines cut at gutters (a gap wider than `GUTTER` font sizes but for the even
+    spaces of a loosely justified line, `_justified_space`, or a narrower one before a column's
+    left edge, `column_starts`); a list mark standing apart stays with what
     follows it."""
     found: list[Segment] = []
     lines = physical_lines(words)
     starts = column_starts(lines)
     for line in lines:
         current = [line[0]]
-        for before, word in zip(line, line[1:], strict=False):
+        gaps = [b["x0"] - a["x1"] for a, b in itertools.pairwise(line)]
+        for n, (before, word) in enumerate(itertools.pairwise(line)):
             size = max(before.get("size") or 0, word.get("size") or 0, 4.0)
-            gap = word["x0"] - before["x1"]
+            gap = gaps[n]
             narrow = gap >= NARROW_GUTTER * size and any(abs(word["x0"] - x) <= ALIGN for x in starts)
-            if (gap > GUTTER * size or narrow) and not (len(current) == 1 and LIST_MARK.match(current[0]["text"])):
+            wide = gap > GUTTER * size and not _justified_space(gaps, n, size)
+            if (wide or narrow) and not (len(current) == 1 and LIST_MARK.match(current[0]["text"])):
                 found.append(Segment(current))
                 current = [word]
             else:
