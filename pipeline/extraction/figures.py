@@ -23,7 +23,9 @@ from pipeline.extraction.attribution import (
     attribution_in_title,
     bodies_in,
     has_speech_cue,
+    is_body,
     person_names,
+    quote_speaker,
     speech_matches,
 )
 from pipeline.extraction.lexicon import ARMED_CONTEXT
@@ -76,6 +78,7 @@ class DocumentContext:
     period_words: str = ""
     period_source: str | None = None  # ... and who stated that figure
     last_attribution: str | None = None
+    speakers: list[str] = field(default_factory=list)  # every speaker so far, for "the mission said"
     last_comparison: tuple[Period, Period] | None = None  # (reference, comparison) last stated
 
 
@@ -138,7 +141,7 @@ def _document_context(doc: Document) -> DocumentContext:
         doc.published,
         country,
         title_period,
-        attribution_in_title(doc.title) or doc.source,
+        attribution_in_title(doc.title, doc.body) or doc.source,
         (places_in(doc.title, country) or places_named_in_title(doc.title, country)) if doc.title else [],
     )
 
@@ -166,6 +169,9 @@ def extract(doc: Document) -> list[dict]:
             lead=(body, lead),
             outer_framing=title_framing | lead_in if lead_in else title_framing,
         )
+        if body[para.start : para.start + 1] in ("“", '"'):
+            # a quotation that opens the paragraph: its speaker is named where it closes
+            state.attribution, state.attribution_words = quote_speaker(body[para.start : para.end], ctx.people, ctx.last_attribution)
         last = None
         while k < count and segments[k].start < para.end:
             last = segments[k]
@@ -320,10 +326,12 @@ def _read_speaker(text: str, words: frozenset[str] | None, ctx: DocumentContext,
         return None, ""
     speech = speech_matches(text, words)
     ctx.people = person_names(text, ctx.people, words, speech)
-    who, who_words = attribution_in(text, ctx.last_attribution, ctx.people, words, speech)
+    who, who_words = attribution_in(text, ctx.last_attribution, ctx.people, words, speech, ctx.speakers)
     if who:
         state.attribution, state.attribution_words = who, who_words
         ctx.last_attribution = who
+        if not ctx.speakers or ctx.speakers[-1] != who:
+            ctx.speakers.append(who)
     return who, who_words
 
 
@@ -456,8 +464,9 @@ def _reference_period(
         return state.period, f"carried: {state.period_words}"
     if may_hold(words, STOCK_AND_SINCE_WORDS[0]) and STOCK.search(sentence):
         return None, ""  # "are currently in the country": a stock figure, not a count over a period
-    if ctx.period is not None and state.attribution in (None, ctx.period_source):
-        # the document goes on about the same period, unless a new speaker has taken over
+    if ctx.period is not None and (state.attribution in (None, ctx.period_source) or not is_body(state.attribution)):
+        # the document goes on about the same period, unless another body's report has taken
+        # over (a witness, an official or a spokesman speaks of the events already dated)
         return ctx.period, f"carried from an earlier paragraph: {ctx.period_words}"
     if ctx.title_period is not None:
         return ctx.title_period, "title"
