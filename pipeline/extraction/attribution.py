@@ -20,15 +20,16 @@ from pipeline.places import country_names, fold
 SPEECH_VERBS = (
     r"(?:said|says|stated|states|noted|notes|reported|reports|documented|documents|warned|warns|"
     r"announced|announces|told|added|estimated|estimates|recorded|records|verified|confirmed|"
-    r"found|showed|shows|show|published|pointed\s+out|points\s+out|indicated|explained|revealed|stressed|highlighted|"
+    r"found|showed|shows|show|published|pointed\s+out|points\s+out|indicated|indicates|explained|revealed|stressed|highlighted|"
     r"say|tell|tells|released|releases|issued|admitted|admits|acknowledged|acknowledges|"
-    r"put\s+the\s+(?:[a-z]+\s+){0,2}(?:toll|tally|number|figure|count)\s+at|puts\s+the\s+(?:[a-z]+\s+){0,2}(?:toll|tally|number|figure|count)\s+at)"
+    r"put\s+the\s+(?:[a-z]+\s+){0,2}(?:toll|tally|number|figure|count)(?:\s+of\s+[a-z]+)?\s+at|"
+    r"puts\s+the\s+(?:[a-z]+\s+){0,2}(?:toll|tally|number|figure|count)(?:\s+of\s+[a-z]+)?\s+at)"
 )
 # A sentence without one of these names no speaker, so the slower readers are skipped. Plain
 # substring tests: a case-blind alternation in `re` costs a hundred times more.
 SPEECH_STEMS = (
     "said", "says", "stated", "states", "noted", "notes", "report", "document", "warn", "announc", "told",
-    "added", "estimat", "record", "verified", "confirmed", "found", "show", "published", "point", "indicated",
+    "added", "estimat", "record", "verified", "confirmed", "found", "show", "published", "point", "indicat",
     "explained", "revealed", "stressed", "highlighted", "according", "citing", "cited",
     "say", "tell", "released", "issued", "admit", "acknowledg", "put",
 )
@@ -45,6 +46,8 @@ ACCORDING = re.compile(r"\b(?:according\s+to|citing|cited\s+by|as\s+reported\s+b
 SPEECH = re.compile(rf"\s+(?:has\s+|have\s+|had\s+|also\s+)*{SPEECH_VERBS}\b")
 # "..., said the agency's regional director Jane Doe."
 INVERTED = re.compile(r"[,”\"]\s*(?:said|says|added|noted|warned|told)\s+(?P<who>[A-Z][^,;:]{2,100})(?:[,;:]|$)")
+# "..., says the rights group.": a speaker by what it is, after its verb
+INVERTED_ROLE = re.compile(r"[,”\"]\s*(?:said|says|added|noted|warned|told|reported|reports)\s+(?P<who>(?:the|a|an)\s+[a-z][^,;:.]{2,80})(?:[,;:.]|$)")
 # "..., the mission said": a body named earlier, referred to by what it is; "he added": the
 # person who spoke last
 ANAPHOR_NOUNS = (
@@ -229,7 +232,7 @@ INITIAL = re.compile(r"[A-Z]\.")
 # Where a speaker's clause starts: the words before it name no speaker.
 CLAUSE_BREAK = re.compile(r"[;:“”\"]|\bthat\b")
 # "NAIROBI (Reuters) -", "GAZA, Jan 14 (AFP) –": a dateline names the publisher, not a source.
-DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'’\-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\([^()]{2,40}\)\s*[-–—]+\s*")
+DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'’\-]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,20}(?:\s+\d{1,2})?)?\s*\([^()]{2,40}\)\s*[-–—]+\s*")
 
 
 def strip_dateline(text: str) -> str:
@@ -357,7 +360,12 @@ NOT_MODIFIERS = frozenset(
 MAX_MODIFIERS = 4
 
 
+DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")
+
+
 def _clean(word: str) -> str:
+    if DOTTED.fullmatch(word.strip(",;:()“”\"‘")):
+        return word.strip(",;:()“”\"‘")  # "U.N." keeps its dots
     return word.strip(",.;:()“”\"‘")
 
 
@@ -468,6 +476,7 @@ def _leading_speaker(chunk: str, people: list[str]) -> str | None:
 
 
 SPEAKER_WINDOW = 240  # a speaker is named within a few dozen words of the verb
+RELATIVE_END = re.compile(r"(?:^|\s)(?:which|who)$")
 APPOSITION_WORDS = 7  # "Maria Lopez, a spokesperson for the police, said": the name is short
 
 
@@ -478,25 +487,44 @@ def _before(text: str, at: int) -> str:
 def _speaker_before(text: str, people: list[str]) -> str | None:
     """The speaker of 'X, <apposition>, said': the phrase nearest the verb that names a known
     body, a person, or a speaker by role; a name in a short apposition before a role wins."""
-    clause = CLAUSE_BREAK.split(text)[-1]
+    return _speaker_and_kind(text, people)[0]
+
+
+def _speaker_and_kind(text: str, people: list[str]) -> tuple[str | None, bool]:
+    """`_speaker_before`, and whether the speaker is named (not only described or broad)."""
+    parts = CLAUSE_BREAK.split(text)
+    clause = parts[-1]
     chunks = [c.strip() for c in clause.split(",") if c.strip()]
+    if chunks and RELATIVE_END.search(chunks[-1]):
+        # "... figures from the health ministry, which recorded": the phrase the pronoun follows
+        rest = RELATIVE_END.sub("", chunks[-1]).strip()
+        antecedent = rest or (chunks[-2] if len(chunks) > 1 else "")
+        words = antecedent.split()[-8:]
+        tail = " ".join(words)
+        body = canonical_body(tail)
+        role = _role_phrase(tail)
+        if body and body not in GENERIC_BODIES:
+            return body, True
+        if role:
+            return role[0], False
+        return None, False
     if not chunks:
-        return None
+        return None, False
     who, named = _speaker_of(chunks[-1], people)
     if named:
-        return who
+        return who, True
     if who is None and re.search(r"\b(?:but|and)$", chunks[-1]):
         lead = _leading_speaker(chunks[-1], people)
         if lead:
-            return lead
+            return lead, False
     for chunk in reversed(chunks[-3:-1]):
         if len(chunk.split()) > APPOSITION_WORDS or any(c.isdigit() for c in chunk):
             break
         earlier, earlier_named = _speaker_of(chunk, people)
         if earlier_named:
-            return earlier
+            return earlier, True
         who = who or earlier
-    return who
+    return who, False
 
 
 def speech_matches(text: str, words: frozenset[str] | None = None) -> list[re.Match]:
@@ -508,6 +536,7 @@ def speech_matches(text: str, words: frozenset[str] | None = None) -> list[re.Ma
 
 
 FIRST_DIGIT = re.compile(r"\d")
+THE_BEFORE = re.compile(r"\b[Tt]he\s")
 ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:an|a|the|A|An|The)$")
 # "Kenya President Jane Doe addressed ...": a person named with a title, for "Doe said" later.
 TITLED_NAME = re.compile(
@@ -553,7 +582,13 @@ def _anaphor(who: str, last_attribution: str | None, speakers: list[str]) -> str
     for speaker in reversed(speakers):
         if stem in speaker.lower() or stem in alias_text(speaker).lower():
             return speaker
+    if noun in GENERIC_BODY_NOUNS:
+        # "the agency", "the organisation": the body that spoke last, whatever it calls itself
+        return next((s for s in reversed(speakers) if is_body(s)), None)
     return None
+
+
+GENERIC_BODY_NOUNS = frozenset({"agency", "organisation", "organization", "group", "body", "office", "charity", "watchdog"})
 
 
 def attribution_in(
@@ -594,6 +629,12 @@ def attribution_in(
         who = _speaker_before(m.group("who"), people)
         if who:
             return who, m.group().strip(" ,\"”")
+    m = INVERTED_ROLE.search(sentence) if may_hold(words, INVERTED_WORDS | {"reported", "reports"}) else None
+    if m:
+        role = _role_phrase(m.group("who"))
+        if role:
+            who = (_anaphor(role[0], last_attribution, speakers or []) if speakers and m.group("who").startswith("the") else None) or role[0]
+            return who, m.group().strip(" ,\"”")
     # "The office said it noted a report of the ministry, which said that 17 ...": the speaker
     # nearest before the first number reports it; one after it ("17 died, police said") else
     digit = FIRST_DIGIT.search(sentence)
@@ -602,8 +643,14 @@ def attribution_in(
     for m in speech if speech is not None else speech_matches(sentence, words):
         if found is not None and m.start() > first_number:
             break
-        who = _speaker_before(_before(sentence, m.start()), people)
-        if who:
+        before = _before(sentence, m.start())
+        who, named = _speaker_and_kind(before, people)
+        if who and not named and speakers and THE_BEFORE.search(before, max(0, len(before) - len(who) - 12)):
+            # "the rights group said": the body named before, when its names hold the noun
+            who = _anaphor(who, None, speakers) or who
+        if who and (found is None or who not in GENERIC_BODIES):
+            # a later verb's speaker replaces an earlier one ("the office said it had seen the
+            # ministry's report, which recorded ..."), unless it is a broad body named in passing
             found = (who, sentence[max(0, m.start() - 80) : m.end()].strip())
             if m.start() > first_number:
                 break
@@ -644,7 +691,8 @@ def quote_speaker(paragraph: str, people: list[str], last_attribution: str | Non
     clause = after[: stop.start()] if stop else after
     if not has_speech_cue(clause):
         return None, ""
-    return attribution_in(clause, last_attribution, people)
+    # read with the quotation's close before it: '," said a camp manager' is a speaker after its verb
+    return attribution_in(paragraph[close.start() : close.end()] + clause, last_attribution, people)
 
 
 UN_FAMILY = re.compile(r"\bUN\b|\bUnited Nations\b|^UN")
