@@ -217,6 +217,7 @@ class SpeakerWords:
     person_heads: frozenset[str]  # "official", "governor", "witnesses"
     body_heads: frozenset[str]  # "ministry", "army", "authorities"
     not_name_words: frozenset[str]  # "When", "I": never a word of a person's name
+    all_heads: frozenset[str] = frozenset()  # both heads, for one test of a phrase
 
 
 @lru_cache(maxsize=1)
@@ -224,7 +225,8 @@ def speaker_words() -> SpeakerWords:
     """`data/speakers.yaml`, read once."""
     with open(DATA_DIR / "speakers.yaml", encoding="utf-8") as f:
         table = yaml.safe_load(f)
-    return SpeakerWords(*(frozenset(w.lower() for w in table[k]) for k in ("person_heads", "body_heads", "not_name_words")))
+    person, body, not_name = (frozenset(w.lower() for w in table[k]) for k in ("person_heads", "body_heads", "not_name_words"))
+    return SpeakerWords(person, body, not_name, person | body)
 
 
 SEEN_BY = re.compile(r"\b(?:seen|obtained|reviewed|viewed|consulted|accessed|received)\s+by\b")
@@ -338,6 +340,7 @@ SPEECH_VERB_WORDS = frozenset(re.findall(r"[a-z]+", SPEECH_VERBS.replace(r"\s+",
 ) | frozenset({"pointed", "points"})
 ACCORDING_WORDS = frozenset({"according", "citing", "cited", "reported", "report", "reports"})
 INVERTED_WORDS = frozenset({"said", "says", "added", "noted", "warned", "told"})
+INVERTED_ROLE_WORDS = INVERTED_WORDS | {"reported", "reports"}
 PRONOUN_WORDS = frozenset(["it", "they", "he", "she", "organisation", "organization", *re.findall(r"[a-z]+", ANAPHOR_NOUNS.replace("[sz]", "s"))])
 SPEECH_VERB_OR_REPORT = re.compile(rf"\b{SPEECH_VERBS}\b|\breport\b", re.I)
 
@@ -443,7 +446,10 @@ def _speaker_of(chunk: str, people: list[str]) -> tuple[str | None, bool]:
     body = canonical_body(chunk)
     if body and body not in GENERIC_BODIES:
         return body, True
-    named = _named_body(chunk) if chunk[:1].isupper() or " " in chunk else None
+    sw = speaker_words()
+    lower = [w.strip(",.;:()“”\"‘’'") for w in chunk.lower().split()]
+    has_head = not sw.all_heads.isdisjoint(lower)
+    named = _named_body(chunk) if has_head and not sw.body_heads.isdisjoint(lower) and not chunk.islower() else None
     if named:
         if "(" in chunk:
             acronym = ACRONYM_AFTER_NAME.search(chunk)
@@ -453,12 +459,13 @@ def _speaker_of(chunk: str, people: list[str]) -> tuple[str | None, bool]:
     name = _person_name(chunk, people) if chunk[:1].isupper() or "(" in chunk else None
     if name:
         return name, True
-    role = _role_phrase(chunk)
+    role = _role_phrase(chunk) if has_head else None
     if role:
         return role[0], False
-    bare = re.sub(r"^(?:the\s+)", "", chunk.strip(), flags=re.I)
-    if bare and fold(bare) in country_names() and bare[:1].isupper():
-        return bare, False
+    if len(lower) <= 4:
+        bare = re.sub(r"^(?:the\s+)", "", chunk.strip(), flags=re.I)
+        if bare[:1].isupper() and fold(bare) in country_names():
+            return bare, False
     return body, False
 
 
@@ -532,12 +539,18 @@ def speech_matches(text: str, words: frozenset[str] | None = None) -> list[re.Ma
     article is an adjective ("an estimated 5,000", "the reported deaths"), not a speaker's verb."""
     if not may_hold(words, SPEECH_VERB_WORDS):
         return []
-    return [m for m in SPEECH.finditer(text) if not ARTICLE_BEFORE.search(text, max(0, m.start() - 5), m.start())]
+    return [m for m in SPEECH.finditer(text) if not _after_article(text, m.start())]
 
 
+def _after_article(text: str, at: int) -> bool:
+    """Whether the word that ends at `at` is an article (the four characters before hold it whole)."""
+    words = text[max(0, at - 4) : at].lower().split()
+    return bool(words) and words[-1] in ARTICLES
+
+
+ARTICLES = frozenset({"a", "an", "the"})
 FIRST_DIGIT = re.compile(r"\d")
 THE_BEFORE = re.compile(r"\b[Tt]he\s")
-ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:an|a|the|A|An|The)$")
 # "Kenya President Jane Doe addressed ...": a person named with a title, for "Doe said" later.
 TITLED_NAME = re.compile(
     r"\b(?:President|Minister|Governor|Secretary-General|Ambassador|Spokesman|Spokeswoman|Spokesperson|"
@@ -629,7 +642,7 @@ def attribution_in(
         who = _speaker_before(m.group("who"), people)
         if who:
             return who, m.group().strip(" ,\"”")
-    m = INVERTED_ROLE.search(sentence) if may_hold(words, INVERTED_WORDS | {"reported", "reports"}) else None
+    m = INVERTED_ROLE.search(sentence) if may_hold(words, INVERTED_ROLE_WORDS) and may_hold(words, ARTICLES) else None
     if m:
         role = _role_phrase(m.group("who"))
         if role:
@@ -637,10 +650,13 @@ def attribution_in(
             return who, m.group().strip(" ,\"”")
     # "The office said it noted a report of the ministry, which said that 17 ...": the speaker
     # nearest before the first number reports it; one after it ("17 died, police said") else
-    digit = FIRST_DIGIT.search(sentence)
-    first_number = digit.start() if digit else len(sentence)
+    matches = speech if speech is not None else speech_matches(sentence, words)
+    first_number = len(sentence)
+    if len(matches) > 1:
+        digit = FIRST_DIGIT.search(sentence)
+        first_number = digit.start() if digit else first_number
     found = None
-    for m in speech if speech is not None else speech_matches(sentence, words):
+    for m in matches:
         if found is not None and m.start() > first_number:
             break
         before = _before(sentence, m.start())
