@@ -188,3 +188,27 @@ def test_initial_reports_from_a_role_name_it():
     assert source(body, "3") == "local officials"
     body = "Early reports from residents put the number of dead at 14."
     assert source(body, "14") == "residents"
+
+
+# An agency's own report: a known body in its header block credits the figures no one else is credited with.
+def test_a_body_in_the_header_block_is_the_source_of_its_report():
+    body = "UNHCR Operational Update\nChad, 3 March\n\nSome 14,000 refugees arrived in the eastern camps during February."
+    assert source(body, "Some 14,000", title=None) == "UNHCR"
+    body = "Flash Update No. 4 | OCHA\n\nAbout 52,000 people were displaced by the fighting over the weekend."
+    assert source(body, "About 52,000", title=None) == "OCHA"
+    # a first line that is a sentence is no header
+    body = "Fighting displaced about 52,000 people, a report by the WFP found.\n\nSome 3,100 more were displaced on Monday."
+    assert source(body, "Some 3,100", title=None) != "OCHA"
+
+
+def test_a_pronoun_body_matches_whole_words_of_a_name():
+    # "the UN" is not the International Organization for Migration because "nation" is in "international"
+    body = (
+        "Some 8,000 people fled to the coast, according to the International Organization for Migration.\n\n"
+        "Fighting has displaced 90,000 more people, the UN reports."
+    )
+    assert source(body, "90,000") == "United Nations"
+    body = "The International Organization for Migration said 8,000 people fled.\n\nThe organization said 1,200 more people were displaced."
+    assert source(body, "1,200") == "IOM"
+    body = "The World Food Programme said 8,000 people fled.\n\nThe agency said 1,200 more people were displaced."
+    assert source(body, "1,200") == "WFP"

@@ -592,8 +592,9 @@ def _anaphor(who: str, last_attribution: str | None, speakers: list[str]) -> str
     if noun in BARE_ANAPHORS or not speakers:
         return last_attribution
     stem = noun[:-1] if noun.endswith("s") and len(noun) > 4 else noun
+    word = re.compile(rf"\b{re.escape(stem)}", re.I)
     for speaker in reversed(speakers):
-        if stem in speaker.lower() or stem in alias_text(speaker).lower():
+        if word.search(speaker) or word.search(alias_text(speaker)):
             return speaker
     if noun in GENERIC_BODY_NOUNS:
         # "the agency", "the organisation": the body that spoke last, whatever it calls itself
@@ -661,7 +662,7 @@ def attribution_in(
             break
         before = _before(sentence, m.start())
         who, named = _speaker_and_kind(before, people)
-        if who and not named and speakers and THE_BEFORE.search(before, max(0, len(before) - len(who) - 12)):
+        if who and not named and who not in GENERIC_BODIES and speakers and THE_BEFORE.search(before, max(0, len(before) - len(who) - 12)):
             # "the rights group said": the body named before, when its names hold the noun
             who = _anaphor(who, None, speakers) or who
         if who and (found is None or who not in GENERIC_BODIES):
@@ -721,6 +722,25 @@ def _specific_un_body(body: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+HEADER_LINES = 3  # the lines of a header block above a report's text
+HEADER_LINE_CHARS = 120
+
+
+def _header_body(body: str) -> str | None:
+    """A known body named in the document's header block: its first short lines that end in no
+    full stop ("UNHCR Operational Update", "Sudan | Flash Update | OCHA"), as a title would."""
+    for line in body.lstrip()[: HEADER_LINES * (HEADER_LINE_CHARS + 1)].split("\n")[:HEADER_LINES]:
+        line = line.strip()
+        if not line:
+            continue
+        if len(line) > HEADER_LINE_CHARS or line.endswith((".", "!", "?", ":", ",")):
+            return None
+        found = canonical_body(line)
+        if found:
+            return found
+    return None
+
+
 TITLE_SAYS = re.compile(r"(?:\bsays?\s+|[-–:]\s+)(?P<who>[A-Z][\w.\- ]{1,60}?)(?:\s+report)?\s*(?:\(|$)")
 
 
@@ -728,8 +748,10 @@ def attribution_in_title(title: str | None, body: str | None = None) -> str | No
     """The source a document's title names: a known body anywhere in it, or 'X says'. A broad
     body ("UN says") is the one UN body the document's `body` text names, when it names one."""
     if not title:
-        return None
+        return _header_body(body) if body else None
     found = canonical_body(title)
+    if found is None and body:
+        found = _header_body(body)
     if found is None:
         m = TITLE_SAYS.search(title)
         if not m:
