@@ -212,3 +212,12 @@ def test_a_pronoun_body_matches_whole_words_of_a_name():
     assert source(body, "1,200") == "IOM"
     body = "The World Food Programme said 8,000 people fled.\n\nThe agency said 1,200 more people were displaced."
     assert source(body, "1,200") == "WFP"
+
+
+# A role in the UN at large, in the report of one UN body, is that body.
+def test_a_un_role_in_one_un_bodys_report_is_that_body():
+    title = "UNMISS brief on violence against civilians"
+    assert source("At least 210 civilians were killed in the quarter, a UN spokesperson said.", "At least 210", title=title) == "UNMISS"
+    assert source("U.N. investigators said they had recorded 95 killings in the county.", "95", title=title) == "UNMISS"
+    # with no UN body named, the role stands
+    assert source("U.N. investigators said they had recorded 95 killings in the county.", "95") == "U.N. investigators"

@@ -679,6 +679,15 @@ def attribution_in(
     return None, ""
 
 
+@lru_cache(maxsize=4096)
+def is_broad(name: str | None) -> bool:
+    """Whether a speaker is the UN at large, by name or by a role in it ("a UN spokesperson",
+    "U.N. investigators"): a document about one UN body's report means that body."""
+    if not name:
+        return False
+    return name in GENERIC_BODIES or canonical_body(name) in GENERIC_BODIES
+
+
 def is_body(name: str | None) -> bool:
     """Whether a speaker's name is a body's (known, named in full, or by what it is) rather than a person's."""
     if not name:

@@ -17,13 +17,13 @@ from datetime import date
 
 from pipeline.documents import Document
 from pipeline.extraction.attribution import (
-    GENERIC_BODIES,
     alias_text,
     attribution_in,
     attribution_in_title,
     bodies_in,
     has_speech_cue,
     is_body,
+    is_broad,
     person_names,
     quote_speaker,
     speech_matches,
@@ -220,7 +220,7 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
         fid = figure_id(doc.doc_id, start, end)
         ids[n] = fid
         attributed = who or state.attribution or ctx.title_source or ctx.last_attribution
-        if attributed in GENERIC_BODIES and ctx.title_source and ctx.title_source not in GENERIC_BODIES:
+        if is_broad(attributed) and ctx.title_source and not is_broad(ctx.title_source):
             attributed = ctx.title_source  # "the UN" in a UNMISS press release is UNMISS
         went_to, came_from = _change_between_values(m, n, mentions, tokens, periods)
         period, period_words = went_to or _reference_period(m, n, mentions, tokens, references, periods, ctx, state, attributed, text, words)
