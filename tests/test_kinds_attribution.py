@@ -221,3 +221,12 @@ def test_a_un_role_in_one_un_bodys_report_is_that_body():
     assert source("U.N. investigators said they had recorded 95 killings in the county.", "95", title=title) == "UNMISS"
     # with no UN body named, the role stands
     assert source("U.N. investigators said they had recorded 95 killings in the county.", "95") == "U.N. investigators"
+
+
+# A body or person by one name before its verb: "Hamas said", "the Taliban said".
+def test_a_single_name_before_the_verb_is_the_speaker():
+    assert source("The Taliban said 40 soldiers were killed in the raid.", "40") == "Taliban"
+    assert source("Hezbollah said 6 of its fighters were killed.", "6") == "Hezbollah"
+    assert source("Rescue workers pulled 30 bodies from the rubble, civil defence said.", "30") == "civil defence"
+    # a word that opens a sentence is no name
+    assert source("Meanwhile, 14 people were injured when a bus overturned.", "14") is None

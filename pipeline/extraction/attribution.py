@@ -466,6 +466,9 @@ def _speaker_of(chunk: str, people: list[str]) -> tuple[str | None, bool]:
         bare = re.sub(r"^(?:the\s+)", "", chunk.strip(), flags=re.I)
         if bare[:1].isupper() and fold(bare) in country_names():
             return bare, False
+        single = _clean(bare)
+        if len(lower) <= 2 and " " not in single and len(single) > 2 and _is_name_word(single):
+            return single, True  # "Hamas said", "the Taliban said": a body or person by one name
     return body, False
 
 
