@@ -2,7 +2,15 @@
 
 Names of well-known bodies are shortened to their canonical form from `data/sources.yaml`;
 people are named as written ("Deborah Lyons"), a bare surname resolved to the full name met
-earlier in the document ("Lyons said" -> "Deborah Lyons").
+earlier in the document ("Lyons said" -> "Deborah Lyons"). A speaker the sentence describes
+instead of naming ("the state governor said", "according to local sources", "the defence
+ministry announced") is the phrase itself, read from the head nouns of `data/speakers.yaml`; a
+body written out in full ("the Lakeside Institute for Peace Studies") is its name. No speaker is
+read from a sentence fragment ("When I say"), a passive or an adjective ("were reported", "an
+estimated"), a wire dateline ("NAIROBI (Reuters) -") or the genre words of a title ("Weekly
+Snapshot"). "It", "he", "the mission", "the agency" are the latest speaker whose names hold the
+noun. A document's own source is a known body in its title or header block; a broad "UN" there
+is the one UN body the text names.
 """
 
 from __future__ import annotations
