@@ -230,3 +230,31 @@ def test_a_single_name_before_the_verb_is_the_speaker():
     assert source("Rescue workers pulled 30 bodies from the rubble, civil defence said.", "30") == "civil defence"
     # a word that opens a sentence is no name
     assert source("Meanwhile, 14 people were injured when a bus overturned.", "14") is None
+
+
+# Two speakers in one sentence: each figure is the one whose verb opens its clause.
+def test_two_speakers_in_one_sentence_each_state_their_own_figure():
+    body = "Residents said 45 people were killed, while the army said the toll was 12."
+    records = figures_of(body)
+    assert only(records, "45")["attributed_to"] == "Residents"
+    assert only(records, "12")["attributed_to"] == "army"
+    body = "The ministry reported 230 injured, but local doctors said 410 were wounded."
+    records = figures_of(body)
+    assert only(records, "230")["attributed_to"] == "ministry"
+    assert only(records, "410")["attributed_to"] == "local doctors"
+    # a speaker after its figure keeps the sentence's reading
+    body = "At least 18 people died, the police said, and 7 were injured."
+    assert only(figures_of(body), "7")["attributed_to"] == "police"
+
+
+def test_he_or_she_is_the_latest_person_who_spoke():
+    body = (
+        "Governor Amina Sule said 16 people were killed in the floods.\n\n"
+        "Earlier, emergency services said 40 homes were destroyed and 9 people injured.\n\n"
+        "As many as 25 people are missing, she added."
+    )
+    assert source(body, "As many as 25") == "Amina Sule"
+    body = "Dr Omar Haddad said 60 patients were treated.\n\nThe hospital said 4 people died.\n\nAnother 11 were wounded, he said."
+    assert source(body, "11") == "Omar Haddad"
+    body = "Relief workers said 300 families fled.\n\nThe agency said 2,000 people were displaced.\n\nSome 500 more fled, they said."
+    assert source(body, "Some 500") == "agency"

@@ -600,6 +600,9 @@ def _anaphor(who: str, last_attribution: str | None, speakers: list[str]) -> str
     else the latest speaker whose names hold the noun ("the mission": the UN mission named
     before, not the envoy quoted since); None when no speaker so far fits the noun."""
     noun = who.split()[-1].lower()
+    if noun in ("he", "she") and speakers:
+        # a person: the latest speaker that is no body
+        return next((s for s in reversed(speakers) if not is_body(s)), last_attribution)
     if noun in BARE_ANAPHORS or not speakers:
         return last_attribution
     stem = noun[:-1] if noun.endswith("s") and len(noun) > 4 else noun
@@ -688,6 +691,32 @@ def attribution_in(
     if body and SPEECH_VERB_OR_REPORT.search(sentence):
         return body, body
     return None, ""
+
+
+def speaker_spans(sentence: str, people: list[str], words: frozenset[str] | None = None) -> list[tuple[int, str]]:
+    """(end of the verb, speaker) of every speech verb in a sentence that names its speaker,
+    when it holds two or more ("Activists said 135 died, while state media said 300"); else []."""
+    matches = speech_matches(sentence, words)
+    if len(matches) < 2:
+        return []
+    spans = []
+    for m in matches:
+        who = _speaker_before(_before(sentence, m.start()), people)
+        if who and who not in GENERIC_BODIES:
+            spans.append((m.end(), who))
+    return spans if len(spans) >= 2 else []
+
+
+def speaker_at(spans: list[tuple[int, str]], sentence: str, at: int) -> str | None:
+    """The speaker whose verb a figure at offset `at` follows in the same clause (no comma or
+    semicolon between them): "..., while state media said the toll was 300"; None if none."""
+    found = None
+    for end, who in spans:
+        if end > at:
+            break
+        between = sentence[end:at]
+        found = who if "," not in between and ";" not in between else None
+    return found
 
 
 @lru_cache(maxsize=4096)

@@ -26,6 +26,8 @@ from pipeline.extraction.attribution import (
     is_broad,
     person_names,
     quote_speaker,
+    speaker_at,
+    speaker_spans,
     speech_matches,
 )
 from pipeline.extraction.lexicon import ARMED_CONTEXT
@@ -200,6 +202,8 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
     _read_pending(doc, ctx, state)
     view, mentions = _mentions(text, seg.start, words, body)
     who, who_words = _read_speaker(text, words, ctx, state)
+    # two speakers in one sentence: each figure is its own clause's ("X said 5, while Y said 9")
+    spans = speaker_spans(text, ctx.people, words) if who else []
     periods, references = _sentence_periods(text, seg.start, ctx, state)
     sentence_places = places_in(text, ctx.country)
     if sentence_places:
@@ -219,7 +223,7 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
         start, end = tokens[m.first].start, tokens[m.stop - 1].end
         fid = figure_id(doc.doc_id, start, end)
         ids[n] = fid
-        attributed = who or state.attribution or ctx.title_source or ctx.last_attribution
+        attributed = (spans and speaker_at(spans, text, start - seg.start)) or who or state.attribution or ctx.title_source or ctx.last_attribution
         if is_broad(attributed) and ctx.title_source and not is_broad(ctx.title_source):
             attributed = ctx.title_source  # "the UN" in a UNMISS press release is UNMISS
         went_to, came_from = _change_between_values(m, n, mentions, tokens, periods)
