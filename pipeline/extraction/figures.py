@@ -223,7 +223,8 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
         start, end = tokens[m.first].start, tokens[m.stop - 1].end
         fid = figure_id(doc.doc_id, start, end)
         ids[n] = fid
-        attributed = (spans and speaker_at(spans, text, start - seg.start)) or who or state.attribution or ctx.title_source or ctx.last_attribution
+        own = speaker_at(spans, text, start - seg.start) if spans else None
+        attributed = own or who or state.attribution or ctx.title_source or ctx.last_attribution
         if is_broad(attributed) and ctx.title_source and not is_broad(ctx.title_source):
             attributed = ctx.title_source  # "the UN" in a UNMISS press release is UNMISS
         went_to, came_from = _change_between_values(m, n, mentions, tokens, periods)
@@ -240,7 +241,7 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
             "pair": m.before_after,  # "before" / "after" in "from 507 to 202", for the claim checks
             "period": period_words or None,
             "comparison": comparison_words or None,
-            "attribution": (who_words or state.attribution_words or ("title or source" if attributed else "")) or None,
+            "attribution": (("the speaker of its clause" if own else who_words) or state.attribution_words or ("title or source" if attributed else "")) or None,
         }
         records.append(
             figure_record(doc, m, start, end, text, {
