@@ -17,13 +17,17 @@ from datetime import date
 
 from pipeline.documents import Document
 from pipeline.extraction.attribution import (
-    GENERIC_BODIES,
     alias_text,
     attribution_in,
     attribution_in_title,
     bodies_in,
     has_speech_cue,
+    is_body,
+    is_broad,
     person_names,
+    quote_speaker,
+    speaker_at,
+    speaker_spans,
     speech_matches,
 )
 from pipeline.extraction.lexicon import ARMED_CONTEXT
@@ -76,6 +80,7 @@ class DocumentContext:
     period_words: str = ""
     period_source: str | None = None  # ... and who stated that figure
     last_attribution: str | None = None
+    speakers: list[str] = field(default_factory=list)  # every speaker so far, for "the mission said"
     last_comparison: tuple[Period, Period] | None = None  # (reference, comparison) last stated
 
 
@@ -138,7 +143,7 @@ def _document_context(doc: Document) -> DocumentContext:
         doc.published,
         country,
         title_period,
-        attribution_in_title(doc.title) or doc.source,
+        attribution_in_title(doc.title, doc.body) or doc.source,
         (places_in(doc.title, country) or places_named_in_title(doc.title, country)) if doc.title else [],
     )
 
@@ -166,6 +171,9 @@ def extract(doc: Document) -> list[dict]:
             lead=(body, lead),
             outer_framing=title_framing | lead_in if lead_in else title_framing,
         )
+        if body[para.start : para.start + 1] in ("“", '"'):
+            # a quotation that opens the paragraph: its speaker is named where it closes
+            state.attribution, state.attribution_words = quote_speaker(body[para.start : para.end], ctx.people, ctx.last_attribution)
         last = None
         while k < count and segments[k].start < para.end:
             last = segments[k]
@@ -194,6 +202,8 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
     _read_pending(doc, ctx, state)
     view, mentions = _mentions(text, seg.start, words, body)
     who, who_words = _read_speaker(text, words, ctx, state)
+    # two speakers in one sentence: each figure is its own clause's ("X said 5, while Y said 9")
+    spans = speaker_spans(text, ctx.people, words) if who else []
     periods, references = _sentence_periods(text, seg.start, ctx, state)
     sentence_places = places_in(text, ctx.country)
     if sentence_places:
@@ -213,8 +223,9 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
         start, end = tokens[m.first].start, tokens[m.stop - 1].end
         fid = figure_id(doc.doc_id, start, end)
         ids[n] = fid
-        attributed = who or state.attribution or ctx.title_source or ctx.last_attribution
-        if attributed in GENERIC_BODIES and ctx.title_source and ctx.title_source not in GENERIC_BODIES:
+        own = speaker_at(spans, text, start - seg.start) if spans else None
+        attributed = own or who or state.attribution or ctx.title_source or ctx.last_attribution
+        if is_broad(attributed) and ctx.title_source and not is_broad(ctx.title_source):
             attributed = ctx.title_source  # "the UN" in a UNMISS press release is UNMISS
         went_to, came_from = _change_between_values(m, n, mentions, tokens, periods)
         period, period_words = went_to or _reference_period(m, n, mentions, tokens, references, periods, ctx, state, attributed, text, words)
@@ -230,7 +241,7 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
             "pair": m.before_after,  # "before" / "after" in "from 507 to 202", for the claim checks
             "period": period_words or None,
             "comparison": comparison_words or None,
-            "attribution": (who_words or state.attribution_words or ("title or source" if attributed else "")) or None,
+            "attribution": (("the speaker of its clause" if own else who_words) or state.attribution_words or ("title or source" if attributed else "")) or None,
         }
         records.append(
             figure_record(doc, m, start, end, text, {
@@ -320,10 +331,12 @@ def _read_speaker(text: str, words: frozenset[str] | None, ctx: DocumentContext,
         return None, ""
     speech = speech_matches(text, words)
     ctx.people = person_names(text, ctx.people, words, speech)
-    who, who_words = attribution_in(text, ctx.last_attribution, ctx.people, words, speech)
+    who, who_words = attribution_in(text, ctx.last_attribution, ctx.people, words, speech, ctx.speakers)
     if who:
         state.attribution, state.attribution_words = who, who_words
         ctx.last_attribution = who
+        if not ctx.speakers or ctx.speakers[-1] != who:
+            ctx.speakers.append(who)
     return who, who_words
 
 
@@ -456,8 +469,9 @@ def _reference_period(
         return state.period, f"carried: {state.period_words}"
     if may_hold(words, STOCK_AND_SINCE_WORDS[0]) and STOCK.search(sentence):
         return None, ""  # "are currently in the country": a stock figure, not a count over a period
-    if ctx.period is not None and state.attribution in (None, ctx.period_source):
-        # the document goes on about the same period, unless a new speaker has taken over
+    if ctx.period is not None and (state.attribution in (None, ctx.period_source) or not is_body(state.attribution)):
+        # the document goes on about the same period, unless another body's report has taken
+        # over (a witness, an official or a spokesman speaks of the events already dated)
         return ctx.period, f"carried from an earlier paragraph: {ctx.period_words}"
     if ctx.title_period is not None:
         return ctx.title_period, "title"
