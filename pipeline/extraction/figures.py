@@ -173,7 +173,8 @@ def extract(doc: Document) -> list[dict]:
             if last not in table.consumed:
                 records.extend(_sentence_figures(doc, ctx, state, last))
         if last is not None and body[last.end - 1] == ":":
-            lead_in = civilian_framing(body[last.start : last.end])
+            # the list continues the whole paragraph: "... civilian casualties reached 292. Among them:"
+            lead_in = civilian_framing(body[para.start : last.end])
     return records
 
 

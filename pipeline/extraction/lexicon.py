@@ -394,7 +394,7 @@ CHILD_POPULATIONS = frozenset({"children", "girls", "boys"})
 
 # Added words (issue 14): combined harm, hardship, singular armed nouns.
 METRIC_WORDS.update({
-    "harmed": "affected", "eliminated": "killed", "executions": "killed", "lack": "affected", "lacking": "affected",
+    "harmed": "affected", "eliminated": "killed", "executions": "killed", "crsv": "affected", "lack": "affected", "lacking": "affected",
     "fighter": "fighters", "militant": "fighters", "combatant": "fighters", "insurgent": "fighters",
     "gunman": "fighters", "assailant": "fighters", "attacker": "fighters",
 })

@@ -338,17 +338,16 @@ def _scan_right(tokens: list[Token], lo: int, hi: int, armed: bool, starts: froz
                 i = close + 1
                 continue
         nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
-        if i > lo and ((w == "of" and nxt in PARTITIVE_PRONOUNS) or (w in PARTITIVE_QUANTIFIERS and nxt == "of")):
-            break  # "5,000, most of them injuries": the words after are the breakdown's
-        if w in CAUSE_WORDS:
-            break
-        if w in BREAKDOWN_OPENERS and i > lo and w != "with":
-            if not far:
-                break  # "2 million people including displaced persons": the part's words
-            k = next((k for k in range(i + 1, hi) if tokens[k].lower in AUXILIARIES), None)
+        partitive = i > lo and ((w == "of" and nxt in PARTITIVE_PRONOUNS) or (w in PARTITIVE_QUANTIFIERS and nxt == "of"))
+        if w in CAUSE_WORDS or (not far and (partitive or (w in INCLUDING_WORDS and i > lo))):
+            break  # "5,000, most of them injuries", "2 million people including displaced persons"
+        if far and (partitive or (w in INCLUDING_WORDS and i > lo)):
+            # "six people, at least four of them paramedics, were killed", "people including
+            # displaced persons are food insecure": the breakdown's words, up to the predicate
+            k = next((k for k in range(i + 1, hi) if tokens[k].lower in AUXILIARIES or tokens[k].text == ","), None)
             if k is None:
                 break
-            i = k  # ... "are food insecure": the total's predicate
+            i = k + (tokens[k].text == ",")
             continue
         new_subject = w == "number" and i - lo > 2  # "..., and the number of child casualties ..."
         if w in CLAUSE_BREAKS or w in ("(", ")") or new_subject or (w == "," and i + 1 < hi and tokens[i + 1].lower in ("and", "while", "but")):
@@ -366,7 +365,7 @@ def _scan_right(tokens: list[Token], lo: int, hi: int, armed: bool, starts: froz
                 i += hit[1]  # "four civilians at the weekend in attacks": the cause
                 continue
             if (hit and hit[0] == "fighters" and (w in COMBATANT_NOUNS or w == "members") and found.population is None
-                    and all(t.lower in PARTITIVE_LINKS for t in tokens[lo:i])):
+                    and (i - lo <= 2 or all(t.lower in PARTITIVE_LINKS for t in tokens[lo:i]))):
                 # "four militants were killed", "ten of the attackers were neutralized": armed
                 # people whose fate a later word may tell
                 found.fallback, found.population = "fighters", "combatants"
@@ -422,6 +421,8 @@ def _scan_right(tokens: list[Token], lo: int, hi: int, armed: bool, starts: froz
     return found
 
 
+# Words that open the groups a total includes: "people including displaced persons".
+INCLUDING_WORDS = frozenset({"including", "incl"})
 # Words that may stand between a number and the armed people it counts: "ten of the attackers".
 PARTITIVE_LINKS = frozenset({"of", "the", "these", "those", "”", "“", '"', "'", "’", "‘"})
 
@@ -465,15 +466,31 @@ def _attached_to_other(tokens: list[Token], i: int, starts: frozenset[int]) -> b
 
 def _scan_left(tokens: list[Token], lo: int, hi: int, armed: bool, starts: frozenset[int] = frozenset(), left_guard: int = 0) -> Reading:
     """The metric before a number, back to the previous figure or clause break: the nearest
-    harm word wins over a nearer word for attacks ("the fatality toll from air strikes is 336")."""
+    harm word wins over a nearer word for attacks ("the fatality toll from air strikes is 336"),
+    unless the number is the attacks' own apposition ("suicide attacks, with 30 carried out").
+    An aside naming a source is passed over ("casualties, according to the UN, reached 292");
+    "the former" and "the latter" name the first and second of a pair before ("abductions and
+    sexual violence ... the latter by 33 percent"); the words of a breakdown after an earlier
+    total are that total's ("5,000, most of them injuries, a 40 percent increase")."""
     hits: list[tuple[str, int, int]] = []
     population = None
     for i in range(hi - 1, lo - 1, -1):
         if i < left_guard:
             raise NarrowWindow
+        w = tokens[i].lower
         label_colon = tokens[i].text == ":" and i == hi - 1  # "Civilian casualties in 2020: 1,204"
-        if (tokens[i].lower in CLAUSE_BREAKS and not label_colon) or tokens[i].text == ")":
+        source_aside = w in ("according", "citing") and i > 0 and tokens[i - 1].text == "," and any(t.text == "," for t in tokens[i + 1 : hi])
+        if (w in CLAUSE_BREAKS and not label_colon and not source_aside) or tokens[i].text == ")":
             break
+        if w in ("former", "latter") and i > 0 and tokens[i - 1].lower == "the" and not hits:
+            pair = _pair_before(tokens, i - 1, armed)
+            if pair:
+                chosen = pair[0] if w == "former" else pair[1]
+                return Reading(chosen[0], population, (" ".join(t.text for t in tokens[chosen[1] : chosen[1] + chosen[2]]),))
+        if w in PARTITIVE_PRONOUNS and i > lo + 1 and tokens[i - 1].lower == "of" and (
+            tokens[i - 2].lower in PARTITIVE_QUANTIFIERS or tokens[i - 2].is_digits
+        ):
+            return Reading(population=population)  # the words after were the breakdown's
         hit = metric_ending_at(tokens, i, armed)
         # a word right before the number is its own ("and injuries 6,989"), whoever precedes it
         if hit and (i >= hi - 1 or not _attached_to_other(tokens, hit[1], starts)):
@@ -486,9 +503,24 @@ def _scan_left(tokens: list[Token], lo: int, hi: int, armed: bool, starts: froze
             break
     if not hits:
         return Reading(population=population)
-    chosen = next((h for h in hits if h[0] != "attacks"), hits[0])
+    nearest = hits[0]
+    apposition = nearest[0] == "attacks" and all(t.text == "," or t.lower == "with" for t in tokens[nearest[1] + nearest[2] : hi])
+    chosen = nearest if apposition else next((h for h in hits if h[0] != "attacks"), nearest)
     metric, first, length = chosen
     return Reading(metric, population, (" ".join(t.text for t in tokens[first : first + length]),))
+
+
+def _pair_before(tokens: list[Token], i: int, armed: bool) -> tuple[tuple[str, int, int], tuple[str, int, int]] | None:
+    """The last pair of metric words joined by "and" before token i ("abductions and CRSV"):
+    ((metric, first, length), (metric, first, length)), or None."""
+    for k in range(i - 1, 0, -1):
+        if tokens[k].lower != "and":
+            continue
+        second = metric_at(tokens, k + 1, armed)
+        first = metric_ending_at(tokens, k - 1, armed)
+        if second and first and second[0] != first[0]:
+            return first, (second[0], k + 1, second[1])
+    return None
 
 
 def _armed_context(tokens: list[Token]) -> bool:
@@ -576,11 +608,17 @@ def _list_sibling(tokens: list[Token], mentions: list[Mention], n: int) -> Menti
     if not gap or len(gap) > 8 or gap[-1].lower not in LIST_JOIN_WORDS or gap[-1].lower in ("as", "together"):
         return None
     words = gap[1:] if gap[0].lower in COPULAS and len(gap) > 2 else gap  # "40 were children and 25 women"
-    if len(words) > 5 and not all(population_at(gap, k) or t.lower in LIST_JOIN_WORDS or t.lower in ("of", "the") or POPULATION_TABLE.ending_at(gap, k) for k, t in enumerate(gap)):
+    if len(words) > 5 and not all(
+        population_at(gap, k) or t.lower in LIST_JOIN_WORDS or t.lower in GROUP_LINKS or POPULATION_TABLE.ending_at(gap, k) for k, t in enumerate(gap)
+    ):
         return None
     if any(t.lower in AUXILIARIES or t.lower in CLAUSE_BREAKS or t.lower in ("(", ")") or t.lower in METRIC_WORDS and t.lower not in COMBATANT_NOUNS for t in words):
         return None
     return e
+
+
+# Words inside a group's name in a list: "five members of the security forces".
+GROUP_LINKS = frozenset("of the members member".split())
 
 
 def _aside_of(tokens: list[Token], e: Mention, m: Mention) -> bool:
@@ -715,6 +753,8 @@ def assign_meaning(
             population = _share_subject(tokens, m, prev_stop) or population
         if continues and parent is None and population in (None, "people") and carried[1] not in (None, "people"):
             population = carried[1]  # "Among them, 308 were wounded": of the aid workers before
+        if metric == "fighters" and population == "people" and words and words[-1].lower() in COMBATANT_NOUNS:
+            population = "combatants"  # "10,000 adherents ... individuals": armed people, whatever word counts them
         m.metric = metric
         m.population_named = population is not None
         m.population = _population(tokens, m, n, mentions, population, parent, framing)
@@ -820,8 +860,8 @@ def _bracketed_children(tokens: list[Token], m: Mention) -> str | None:
     boys)") counts children; one of women and children counts women_children. None otherwise."""
     for k in range(m.stop, min(len(tokens), m.stop + 6)):
         w = tokens[k].lower
-        if w in CLAUSE_BREAKS or w == "." or (k > m.stop and w == ","):
-            return None
+        if w in CLAUSE_BREAKS or w == "." or (k > m.stop and w == ",") or population_at(tokens, k):
+            return None  # "222 incidents against civilians (including 128 children)": not the total's
         if w == "(":
             groups = set()
             for j in range(k + 1, min(len(tokens), k + 20)):
@@ -851,9 +891,9 @@ def _population(
     ("10,000 adherents ... individuals"); a bracket of children makes its total children."""
     if m.metric == "armed_groups":
         return None
-    if m.metric == "fighters" and own in (None, "people"):
+    if m.metric == "fighters" and own is None:
         return "combatants"
-    if own in (None, "people") and m.kind == "count":
+    if own in (None, "people") and m.kind == "count" and m.metric != "attacks":
         children = _bracketed_children(tokens, m)
         if children:
             return children
@@ -896,8 +936,8 @@ def _coordinated_with(tokens: list[Token], m: Mention, earlier: list[Mention]) -
 
 
 def _find_parents(tokens: list[Token], mentions: list[Mention]) -> None:
-    """Breakdown parts: numbers in brackets after a total, or after 'including' / 'of which' /
-    a colon or a dash."""
+    """Breakdown parts: numbers in brackets after a total, after 'including' / 'of which' /
+    a colon or a dash, or followed by 'of these' / 'of them'."""
     for n, m in enumerate(mentions):
         if n == 0 or m.kind != "count" or m.before_after:
             continue
@@ -916,5 +956,10 @@ def _find_parents(tokens: list[Token], mentions: list[Mention]) -> None:
             if w in BREAKDOWN_OPENERS or w in LIST_OPENERS or (w == "of" and i + 1 < len(gap) and gap[i + 1] in ("which", "whom"))
         ]
         listed = bool(openers) and not any(w in (")", ";", "while", "whereas") for w in gap[openers[-1] :])
-        if opened or listed:
+        # "lost nine soldiers in an offensive that began on 3 May, four of these to friendly fire"
+        partitive = (
+            m.stop + 1 < len(tokens) and tokens[m.stop].lower == "of" and tokens[m.stop + 1].lower in ("these", "them", "those")
+            and ";" not in gap
+        )
+        if opened or listed or partitive:
             m.parent = p_index
