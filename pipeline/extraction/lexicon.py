@@ -330,7 +330,7 @@ OBJECT_NOUNS = frozenset(
 RESPONSE_VERBS = frozenset(
     "assisted assist assisting support supported supporting provided providing "
     "distributed distributing served serving benefited benefiting benefitted targeted targeting "
-    "targets planned planning sheltered enrolled registered vaccinated screened covering cover covers target".split()
+    "targets planned planning sheltered enrolled vaccinated screened covering cover covers target".split()
 )
 MONEY_SIGNS = frozenset("$ € £ ¥".split())
 MONEY_WORDS_AFTER = frozenset("dollars usd euros eur pounds gbp".split())
@@ -407,7 +407,7 @@ METRIC_PHRASES.update({
 COMBATANT_NOUNS = COMBATANT_NOUNS | frozenset("fighter militant combatant insurgent gunman assailant attacker".split())
 # Added groups (issue 14): the spec's conventions for `population`.
 POPULATION_WORDS.update({
-    "citizens": "people", "gendarmes": "security_forces", "gendarme": "security_forces",
+    "citizens": "people", "nationals": "people", "gendarmes": "security_forces", "gendarme": "security_forces",
     "soldier": "security_forces", "policeman": "security_forces", "policemen": "security_forces",
     "militiamen": "combatants", "auxiliaries": "combatants",
     "midwives": "health_workers", "nurse": "health_workers", "paramedic": "health_workers",

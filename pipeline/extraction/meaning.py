@@ -75,7 +75,7 @@ COPULAS = frozenset("were are was is".split())
 AUXILIARIES = COPULAS | frozenset("have has had been be being".split())
 CLAUSE_BREAKS = frozenset({";", ":", "while", "whereas", "but", "—", "–", "according", "citing"})
 NEAR_WINDOW = 8
-FAR_WINDOW = 20
+FAR_WINDOW = 24
 BREAKDOWN_OPENERS = frozenset({"including", "among", "incl", "with"})
 # A total's breakdown may follow a colon or a dash: "confirmed dead: 72 ...", "the toll at 72 — 61 civilians, ...".
 LIST_OPENERS = frozenset({":", "—", "–"})
@@ -332,8 +332,14 @@ def _scan_right(tokens: list[Token], lo: int, hi: int, armed: bool, starts: froz
         w = tokens[i].lower
         if far and w in ASIDES:
             # "1,210 people (980 men, 230 women) were killed", "70 civilians – among them
-            # 60 children – were killed": an aside stands between the total and its predicate
+            # 60 children – were killed": an aside stands between the total and its predicate,
+            # unless it opens on what is counted ("... remain in Crisis (IPC Phase 3)")
             close = _closing_bracket(tokens, i, hi)
+            opening = metric_at(tokens, i + 1, armed) if close is not None and found.metric is None else None
+            if opening and opening[0] not in ("attacks", "fighters", "armed_groups"):
+                found.metric = opening[0]
+                words.append(" ".join(t.text for t in tokens[i + 1 : i + 1 + opening[1]]))
+                break
             if close is not None:
                 i = close + 1
                 continue
@@ -357,7 +363,7 @@ def _scan_right(tokens: list[Token], lo: int, hi: int, armed: bool, starts: froz
             break
         if found.metric is None:
             hit = metric_at(tokens, i, armed)
-            owned_by_other = hit and ((i + hit[1]) in starts or (far and _attached_to_other(tokens, i, starts)))
+            owned_by_other = hit and ((i + hit[1]) in starts or (far and not _predicate_word(tokens[i + hit[1] - 1].lower) and _attached_to_other(tokens, i, starts)))
             if hit and owned_by_other:
                 i += hit[1]
                 continue
@@ -454,6 +460,16 @@ def _closing_bracket(tokens: list[Token], i: int, hi: int) -> int | None:
     return None
 
 
+def _predicate_word(w: str) -> bool:
+    """A metric word that is a verb form or predicate adjective ("killed", "fleeing", "dead"),
+    which a list of counts shares ("30 civilians and 12 soldiers dead"), not a noun that counts
+    the number right before it ("53 members of armed groups")."""
+    return w.endswith(("ed", "ing")) or w in PREDICATE_ADJECTIVES
+
+
+PREDICATE_ADJECTIVES = frozenset("dead hurt missing homeless sick".split())
+
+
 def _attached_to_other(tokens: list[Token], i: int, starts: frozenset[int]) -> bool:
     """The words at i name another number's count: "53 members of armed groups". A comma or a
     verb between ("30 women were killed") makes them the list's predicate instead."""
@@ -474,13 +490,22 @@ def _scan_left(tokens: list[Token], lo: int, hi: int, armed: bool, starts: froze
     total are that total's ("5,000, most of them injuries, a 40 percent increase")."""
     hits: list[tuple[str, int, int]] = []
     population = None
+    skip_to: int | None = None
     for i in range(hi - 1, lo - 1, -1):
         if i < left_guard:
             raise NarrowWindow
         w = tokens[i].lower
         label_colon = tokens[i].text == ":" and i == hi - 1  # "Civilian casualties in 2020: 1,204"
         source_aside = w in ("according", "citing") and i > 0 and tokens[i - 1].text == "," and any(t.text == "," for t in tokens[i + 1 : hi])
-        if (w in CLAUSE_BREAKS and not label_colon and not source_aside) or tokens[i].text == ")":
+        if tokens[i].text == ")":
+            opening = next((k for k in range(i - 1, max(lo, i - 8) - 1, -1) if tokens[k].text == "("), None)
+            if opening is None or any(not t.is_word for t in tokens[opening + 1 : i]):
+                break
+            skip_to = opening  # "severe acute malnutrition (SAM) fell by 42 percent": a name in brackets
+        if skip_to is not None and i >= skip_to:
+            continue
+        skip_to = None
+        if w in CLAUSE_BREAKS and not label_colon and not source_aside:
             break
         if w in ("former", "latter") and i > 0 and tokens[i - 1].lower == "the" and not hits:
             pair = _pair_before(tokens, i - 1, armed)
@@ -538,6 +563,8 @@ def _lists_people(tokens: list[Token], i: int) -> bool:
     if i >= len(tokens):
         return False
     w = tokens[i].lower
+    if tokens[i].text[:1].isupper() and i + 1 < len(tokens) and population_at(tokens, i + 1):
+        return True  # "20,000 Syrian nationals and ..."
     return population_at(tokens, i) is not None or w in LIST_FOLLOWERS or w in COMBATANT_NOUNS
 
 
@@ -721,6 +748,14 @@ def assign_meaning(
                 population = population or left.population
                 words += left.words
         # 5. the figure it belongs to
+        if metric is None and m.kind == "count" and n > 0:
+            before = _figure_restated(tokens, mentions, n)
+            if before is not None:
+                # "fell by 42 percent to 54,000 children", "40% of all IDPs, reaching 500,000 people"
+                metric, how = before.metric, "the value of the figure before"
+                if before.kind == "change" and before.population in (None, "people") and population not in (None, "people"):
+                    before.population = population  # the change counts the group it went to
+                words.append(" ".join(t.text for t in tokens[before.first : before.stop]))
         parent = mentions[m.parent] if m.parent is not None else None
         sibling = _list_sibling(tokens, mentions, n) if metric is None and m.kind == "count" else None
         if metric is None and parent is None and sibling is not None:
@@ -768,6 +803,25 @@ def assign_meaning(
             m.evidence["metric"] = f"part of the total it is among: {' '.join(x.text for x in tokens[total.first : total.stop])}"
         if m.population in (None, "people") and total.population not in (None, "people"):
             m.population = total.population
+
+
+def _figure_restated(tokens: list[Token], mentions: list[Mention], n: int) -> Mention | None:
+    """The figure before a count that the count gives the value of: a change it went to
+    ("decreased by 42 percent to 54,000"), or a figure it amounts to ("40% of all IDPs,
+    reaching 500,000 individuals"). None when there is none."""
+    e = mentions[n - 1]
+    if e.metric is None:
+        return None
+    gap = [t.lower for t in tokens[e.stop : mentions[n].first]]
+    if e.kind == "change" and gap == ["to"]:
+        return e
+    if gap and gap[-1] in AMOUNT_VERBS and len(gap) <= 8 and not any(w in CLAUSE_BREAKS or w == "." for w in gap):
+        return e
+    return None
+
+
+# Verbs that give the amount of the figure before: "..., reaching an estimated 500,000".
+AMOUNT_VERBS = frozenset("reaching totalling totaling amounting numbering bringing".split())
 
 
 # Words skipped between a verb and its number: "killed all five", "took away some 40".
