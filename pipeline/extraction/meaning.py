@@ -308,6 +308,7 @@ class Reading:
     words: tuple[str, ...] = ()
     fallback: str | None = None  # "fighters" from "militants", if no harm word says more
     blocked: bool = False  # a fate that is no harm follows: "10 were released"
+    mixed: bool = False  # the metric's noun is joined to another group: "fighters and their families"
 
 
 def _scan_right(tokens: list[Token], lo: int, hi: int, armed: bool, starts: frozenset[int], far: bool = False) -> Reading:
@@ -363,7 +364,7 @@ def _scan_right(tokens: list[Token], lo: int, hi: int, armed: bool, starts: froz
             break
         if found.metric is None:
             hit = metric_at(tokens, i, armed)
-            owned_by_other = hit and ((i + hit[1]) in starts or (far and not _predicate_word(tokens[i + hit[1] - 1].lower) and _attached_to_other(tokens, i, starts)))
+            owned_by_other = hit and ((i + hit[1]) in starts or (far and not (_predicate_word(w) and hit[0] not in NOUN_METRICS and _list_before(tokens, lo, i, starts)) and _attached_to_other(tokens, i, starts)))
             if hit and owned_by_other:
                 i += hit[1]
                 continue
@@ -414,8 +415,8 @@ def _scan_right(tokens: list[Token], lo: int, hi: int, armed: bool, starts: froz
                 i += length
                 after_metric_copula = False
                 continue
-        if found.population is not None and found.metric is None and w in CAUSE_PREPOSITIONS:
-            after_cause = True
+        if (found.population is not None or i == lo) and found.metric is None and w in CAUSE_PREPOSITIONS:
+            after_cause = True  # "... and two in attacks": people harmed in them, not attacks
         if w in AUXILIARIES:
             after_cause = False
         if found.metric is not None and w in COPULAS:
@@ -468,6 +469,22 @@ def _predicate_word(w: str) -> bool:
 
 
 PREDICATE_ADJECTIVES = frozenset("dead hurt missing homeless sick".split())
+# Metrics named by nouns only, whatever the form of their first word ("armed groups").
+NOUN_METRICS = frozenset({"armed_groups", "attacks", "fighters"})
+
+
+def _list_before(tokens: list[Token], lo: int, i: int, starts: frozenset[int]) -> bool:
+    """The words from lo to the last number before token i are the items of a list of groups
+    ("Syrian nationals and 10,000 Lebanese crossing"), not a clause of their own ("people
+    taken to hospital, nine later died")."""
+    last = max((s for s in starts if lo <= s < i), default=None)
+    if last is None:
+        return False
+    return all(
+        t.lower in LIST_JOIN_WORDS or t.lower in GROUP_LINKS or population_at(tokens, k) or t.text[:1].isupper()
+        or POPULATION_TABLE.ending_at(tokens, k) or t.lower in PARTITIVE_LINKS
+        for k, t in ((k, tokens[k]) for k in range(lo, last))
+    )
 
 
 def _attached_to_other(tokens: list[Token], i: int, starts: frozenset[int]) -> bool:
@@ -532,7 +549,8 @@ def _scan_left(tokens: list[Token], lo: int, hi: int, armed: bool, starts: froze
     apposition = nearest[0] == "attacks" and all(t.text == "," or t.lower == "with" for t in tokens[nearest[1] + nearest[2] : hi])
     chosen = nearest if apposition else next((h for h in hits if h[0] != "attacks"), nearest)
     metric, first, length = chosen
-    return Reading(metric, population, (" ".join(t.text for t in tokens[first : first + length]),))
+    joined = {tokens[first + length].lower if first + length < len(tokens) else "", tokens[first - 1].lower if first > 0 else ""}
+    return Reading(metric, population, (" ".join(t.text for t in tokens[first : first + length]),), mixed=bool(joined & {"and", "or"}))
 
 
 def _pair_before(tokens: list[Token], i: int, armed: bool) -> tuple[tuple[str, int, int], tuple[str, int, int]] | None:
@@ -741,8 +759,10 @@ def assign_meaning(
                 metric, how = far.metric, "predicate after"
                 words += far.words
         # 4. the words before it, back to the previous figure
+        mixed = False
         if metric is None:
             left = _scan_left(tokens, prev_stop, m.first, armed, frozenset(x.number_first for x in mentions[:n]), left_guard)
+            mixed = left.mixed
             if left.metric:
                 metric, how = left.metric, "words before"
                 population = population or left.population
@@ -788,7 +808,7 @@ def assign_meaning(
             population = _share_subject(tokens, m, prev_stop) or population
         if continues and parent is None and population in (None, "people") and carried[1] not in (None, "people"):
             population = carried[1]  # "Among them, 308 were wounded": of the aid workers before
-        if metric == "fighters" and population == "people" and words and words[-1].lower() in COMBATANT_NOUNS:
+        if metric == "fighters" and population == "people" and words and words[-1].lower() in COMBATANT_NOUNS and not mixed:
             population = "combatants"  # "10,000 adherents ... individuals": armed people, whatever word counts them
         m.metric = metric
         m.population_named = population is not None
@@ -912,9 +932,10 @@ def _share_subject(tokens: list[Token], m: Mention, prev_stop: int) -> str | Non
 def _bracketed_children(tokens: list[Token], m: Mention) -> str | None:
     """A total whose bracketed breakdown names only children ("four wounded (a girl and three
     boys)") counts children; one of women and children counts women_children. None otherwise."""
-    for k in range(m.stop, min(len(tokens), m.stop + 6)):
+    for k in range(m.stop, min(len(tokens), m.stop + 10)):
         w = tokens[k].lower
-        if w in CLAUSE_BREAKS or w == "." or (k > m.stop and w == ",") or population_at(tokens, k):
+        pop = population_at(tokens, k)
+        if w in CLAUSE_BREAKS or w == "." or (k > m.stop and w == ",") or (pop and pop[0] != "people"):
             return None  # "222 incidents against civilians (including 128 children)": not the total's
         if w == "(":
             groups = set()
