@@ -359,3 +359,46 @@ def test_a_list_under_a_lead_in_takes_the_framing_of_its_paragraph():
     records = figures_of(body)
     assert only(records, "40")["population"] == "civilians"
     assert only(records, "110")["population"] == "civilians"
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "population"),
+    [
+        ("As for journalists, 12 were killed and 30 detained over the year.", "12", "journalists"),
+        ("As for journalists, 12 were killed and 30 detained over the year.", "30", "journalists"),
+        ("Among the displaced children, 40 were reported missing.", "40", "children"),
+        ("As for former rebel combatants, 14 were killed in 2021 and 10 in 2022.", "14", "civilians"),
+        ("As for former rebel combatants, 14 were killed in 2021 and 10 in 2022.", "10", "civilians"),
+    ],
+)
+def test_a_topic_phrase_names_the_group_of_the_count(body, text, population):
+    assert _read(body, text)[2] == population
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "population"),
+    [
+        ("Some 60 former guerrillas were murdered after the peace deal.", "Some 60", "civilians"),
+        ("In 2022, 48 social leaders were assassinated.", "48", "civilians"),
+        ("At least 25 human rights defenders were killed in the first half of the year.", "At least 25", "civilians"),
+    ],
+)
+def test_former_fighters_and_community_figures_are_civilians(body, text, population):
+    _, metric, pop = _read(body, text)
+    assert (metric, pop) == ("killed", population)
+
+
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        ("The monitor counted 23 massacres with 84 victims in the year.", "84"),
+        ("There were 66 massacres, with 255 victims, over the period.", "255"),
+        ("The report names 130 victims of the massacres in the north.", "130"),
+    ],
+)
+def test_victims_of_killings_are_killed(body, text):
+    assert _read(body, text)[1] == "killed"
+
+
+def test_victims_of_other_harm_stay_affected():
+    assert _read("The mission recorded 400 victims of violence in the quarter.", "400")[1] == "affected"

@@ -397,6 +397,7 @@ METRIC_WORDS.update({
     "harmed": "affected", "eliminated": "killed", "executions": "killed", "crsv": "affected", "lack": "affected", "lacking": "affected",
     "fighter": "fighters", "militant": "fighters", "combatant": "fighters", "insurgent": "fighters",
     "gunman": "fighters", "assailant": "fighters", "attacker": "fighters",
+    "guerrillas": "fighters", "rebels": "fighters", "guerrilla": "fighters", "rebel": "fighters",
 })
 METRIC_PHRASES.update({
     ("at", "risk"): "affected",
@@ -404,7 +405,7 @@ METRIC_PHRASES.update({
     ("death", "and", "injury"): "casualties",
     ("death", "or", "injury"): "casualties",
 })
-COMBATANT_NOUNS = COMBATANT_NOUNS | frozenset("fighter militant combatant insurgent gunman assailant attacker".split())
+COMBATANT_NOUNS = COMBATANT_NOUNS | frozenset("fighter militant combatant insurgent gunman assailant attacker guerrillas rebels guerrilla rebel".split())
 # Added groups (issue 14): the spec's conventions for `population`.
 POPULATION_WORDS.update({
     "citizens": "people", "nationals": "people", "gendarmes": "security_forces", "gendarme": "security_forces",
@@ -426,3 +427,17 @@ POPULATION_PHRASES.update({
     ("medical", "workers"): "health_workers", ("ambulance", "drivers"): "health_workers",
     ("media", "workers"): "journalists", ("media", "worker"): "journalists",
 })
+# Groups the spec counts as civilians although the words name no civilians: people who left
+# armed groups, and community figures targeted for who they are.
+POPULATION_PHRASES.update({
+    ("former", "combatants"): "civilians", ("former", "fighters"): "civilians", ("ex", "-", "combatants"): "civilians",
+    ("demobilized", "combatants"): "civilians", ("demobilised", "combatants"): "civilians",
+    ("social", "leaders"): "civilians", ("community", "leaders"): "civilians",
+    ("human", "rights", "defenders"): "civilians",
+})
+# Words that mark a former member: "former FARC combatants" are civilians.
+FORMER_WORDS = frozenset("former ex demobilized demobilised".split())
+# Events that are killings: their victims are killed ("23 massacres with 84 victims").
+KILLING_EVENTS = frozenset("massacre massacres killings executions".split())
+# Topic phrases before a count name its group: "As for journalists, 12 were killed".
+TOPIC_OPENERS = (("as", "for"), ("as", "to"), ("among",), ("regarding",), ("concerning",))

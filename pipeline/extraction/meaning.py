@@ -28,10 +28,12 @@ from pipeline.extraction.lexicon import (
     COMPASS_WORDS,
     FLIGHT_DESTINATION_WORDS,
     FLIGHT_WORDS,
+    FORMER_WORDS,
     GROUP_WORDS,
     HARM_FRAMING_NOUNS,
     HARM_JOINERS,
     HOUSEHOLD_NOUNS,
+    KILLING_EVENTS,
     LEFT_VERB_PHRASES,
     LIST_JOIN_WORDS,
     LOSS_VERBS,
@@ -50,6 +52,7 @@ from pipeline.extraction.lexicon import (
     RESPONSE_AFTER_TO,
     RESPONSE_WORDS,
     SHARE_VERBS,
+    TOPIC_OPENERS,
     UNHARMED_FATES,
     UNITS,
     WHOLE_LINKS,
@@ -374,8 +377,9 @@ def _scan_right(tokens: list[Token], lo: int, hi: int, armed: bool, starts: froz
             if (hit and hit[0] == "fighters" and (w in COMBATANT_NOUNS or w == "members") and found.population is None
                     and (i - lo <= 2 or all(t.lower in PARTITIVE_LINKS for t in tokens[lo:i]))):
                 # "four militants were killed", "ten of the attackers were neutralized": armed
-                # people whose fate a later word may tell
-                found.fallback, found.population = "fighters", "combatants"
+                # people whose fate a later word may tell; former ones are civilians
+                former = any(t.lower in FORMER_WORDS for t in tokens[lo:i])
+                found.fallback, found.population = "fighters", "civilians" if former else "combatants"
                 words.append(tokens[i].text)
                 i += 1
                 continue
@@ -806,6 +810,10 @@ def assign_meaning(
             population = population or carried[1]
         if m.kind == "share" and population in (None, "people"):
             population = _share_subject(tokens, m, prev_stop) or population
+        if population in (None, "people") and m.kind == "count":
+            population = _topic_group(tokens, m, prev_stop) or population
+        if metric == "affected" and words and words[-1].lower() == "victims" and _killing_victims(tokens, m):
+            metric, how = "killed", "victims of killings"
         if continues and parent is None and population in (None, "people") and carried[1] not in (None, "people"):
             population = carried[1]  # "Among them, 308 were wounded": of the aid workers before
         if metric == "fighters" and population == "people" and words and words[-1].lower() in COMBATANT_NOUNS and not mixed:
@@ -927,6 +935,38 @@ def _share_subject(tokens: list[Token], m: Mention, prev_stop: int) -> str | Non
         return phrase[0]
     pop = population_at(tokens, k)
     return pop[0] if pop and pop[1] == 1 else None
+
+
+def _topic_group(tokens: list[Token], m: Mention, prev_stop: int) -> str | None:
+    """The group a topic phrase before the count names: "As for journalists, 12 were killed",
+    "Among the displaced children, 40 ..."; former fighters are civilians ("As for former
+    rebel combatants, 14 were killed"). None when no topic phrase opens the clause."""
+    k = m.first - 1
+    if k < prev_stop or k < 1 or tokens[k].text != ",":
+        return None
+    for start in range(max(prev_stop, k - 8), k):
+        for opener in TOPIC_OPENERS:
+            if all(start + j < k and tokens[start + j].lower == w for j, w in enumerate(opener)):
+                inner = tokens[start + len(opener) : k]
+                lowers = {t.lower for t in inner}
+                if lowers & COMBATANT_NOUNS:
+                    return "civilians" if lowers & FORMER_WORDS else "combatants"
+                for j in range(len(inner) - 1, -1, -1):
+                    pop = POPULATION_TABLE.ending_at(inner, j) or population_at(inner, j)
+                    if pop:
+                        return pop[0]
+                return None
+    return None
+
+
+def _killing_victims(tokens: list[Token], m: Mention) -> bool:
+    """The victims a count names are of killings: "23 massacres with 84 victims", "84 victims
+    of the massacres"."""
+    before = [t.lower for t in tokens[max(0, m.first - 3) : m.first] if t.text != ","]
+    if len(before) >= 2 and before[-1] == "with" and before[-2] in KILLING_EVENTS:
+        return True
+    after = [t.lower for t in tokens[m.stop : m.stop + 4]]
+    return after[:2] == ["victims", "of"] and bool(set(after[2:]) & KILLING_EVENTS)
 
 
 def _bracketed_children(tokens: list[Token], m: Mention) -> str | None:
