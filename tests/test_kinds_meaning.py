@@ -402,3 +402,48 @@ def test_victims_of_killings_are_killed(body, text):
 
 def test_victims_of_other_harm_stay_affected():
     assert _read("The mission recorded 400 victims of violence in the quarter.", "400")[1] == "affected"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Civilian casualties in the week reached 90. Of them:\n-\n30 were killed,\n-\nand 60 were injured.",
+        "The mission counted 90 civilian casualties in May, as follows:\n•\n30 were killed\n•\nwhile 60 were injured.",
+        "In total 90 civilians were killed or injured. Among them:\n-\n30 were killed;\n-\nanother 60 were injured.",
+    ],
+)
+def test_list_items_after_bare_marks_keep_the_lead_in(body):
+    records = figures_of(body)
+    assert only(records, "30")["population"] == "civilians"
+    assert only(records, "60")["population"] == "civilians"
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "metric"),
+    [
+        ("Some 14,000 people fled the shelling in the north to seek safety in Uganda.", "Some 14,000", "refugees"),
+        ("Nearly 9,000 residents fleeing the clashes have now arrived in neighbouring Niger.", "Nearly 9,000", "refugees"),
+        ("An estimated 4,500 people have entered Kenya since the fighting began.", "An estimated 4,500", "refugees"),
+        ("Over 6,000 people fled the town into Rwanda overnight.", "Over 6,000", "refugees"),
+        ("About 2,000 families' worth of people, some 11,000, arrived in Chad this week.", "some 11,000", "refugees"),
+    ],
+)
+def test_a_country_reached_later_in_the_clause_makes_refugees(body, text, metric):
+    assert _read(body, text)[1] == metric
+
+
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        ("Some 40,000 people fled the fighting in Sudan last month.", "Some 40,000"),
+        ("About 3,000 people fled to the regional capital.", "About 3,000"),
+        ("Nearly 700 people fled their homes in Mali after the raid.", "Nearly 700"),
+    ],
+)
+def test_the_country_fled_from_does_not_make_refugees(body, text):
+    assert _read(body, text)[1] == "displaced"
+
+
+def test_arrival_at_a_border_or_a_hospital_is_no_flight():
+    assert figures_of("About 300 people arrived at the border on Monday.") == []
+    assert figures_of("Over 1,200 people arrived in hospital.") == []

@@ -441,3 +441,9 @@ FORMER_WORDS = frozenset("former ex demobilized demobilised".split())
 KILLING_EVENTS = frozenset("massacre massacres killings executions".split())
 # Topic phrases before a count name its group: "As for journalists, 12 were killed".
 TOPIC_OPENERS = (("as", "for"), ("as", "to"), ("among",), ("regarding",), ("concerning",))
+# Arrival and entry: people who arrived in or entered another country are refugees ("5,000
+# arrived in Chad", "have entered Kenya"); the safety sought there ("to seek safety in Chad").
+ARRIVAL_WORDS = frozenset("arrived arriving".split())
+ARRIVAL_DESTINATION_WORDS = frozenset("in into at".split())
+ENTRY_VERBS = frozenset("entered entering".split())
+REFUGE_NOUNS = frozenset("refuge safety asylum sanctuary protection".split())

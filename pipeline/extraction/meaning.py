@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pipeline.extraction.lexicon import (
     ANAPHORIC_OPENERS,
     ARMED_CONTEXT,
+    ARRIVAL_DESTINATION_WORDS,
+    ARRIVAL_WORDS,
     AVERAGE_WORDS,
     BORDER_WORDS,
     BROAD_FRAMING_BEFORE,
@@ -26,6 +28,7 @@ from pipeline.extraction.lexicon import (
     COMBATANT_NOUNS,
     COMBINABLE_HARMS,
     COMPASS_WORDS,
+    ENTRY_VERBS,
     FLIGHT_DESTINATION_WORDS,
     FLIGHT_WORDS,
     FORMER_WORDS,
@@ -49,6 +52,7 @@ from pipeline.extraction.lexicon import (
     RATE_ADVERBS,
     RATE_UNITS,
     RATE_WORDS,
+    REFUGE_NOUNS,
     RESPONSE_AFTER_TO,
     RESPONSE_WORDS,
     SHARE_VERBS,
@@ -101,6 +105,7 @@ POPULATION_TABLE = PhraseTable(POPULATION_PHRASES)
 # Every word that can name a metric, on its own or as the first word of a phrase.
 METRIC_CUE_WORDS = frozenset(
     METRIC_WORDS.keys() | LEFT_VERBS.keys() | {phrase[0] for phrase in METRIC_PHRASES} | GROUP_WORDS | {"members", "ranks"}
+    | FLIGHT_WORDS | ARRIVAL_WORDS | ENTRY_VERBS | {p[0] for p in LEFT_VERB_PHRASES} | LOSS_VERBS
 )
 
 
@@ -146,7 +151,7 @@ def _single_metric_at(tokens: list[Token], i: int, armed: bool) -> tuple[str, in
     """The metric of the words starting at token i, one word or phrase, not a list of them."""
     if POPULATION_TABLE.at(tokens, i):
         return None  # "members of armed groups" counts people, not groups
-    if tokens[i].lower in FLIGHT_WORDS:
+    if tokens[i].lower in FLIGHT_WORDS or tokens[i].lower in ARRIVAL_WORDS or tokens[i].lower in ENTRY_VERBS:
         crossed = _border_crossed(tokens, i)
         if crossed:
             return "refugees", crossed
@@ -170,17 +175,21 @@ def _border_crossed(tokens: list[Token], i: int) -> int:
     when the destination is not another country. Country names are pycountry's and
     data/countries.yaml's."""
     n = len(tokens)
+    if tokens[i].lower in ENTRY_VERBS:  # "have entered Kenya"
+        length = _country_at(tokens, i + 1)
+        return 1 + length if length else 0
     # "crossed the border", "crossing the river border into ..."
     for j in range(i + 1, min(n, i + 4)):
-        if tokens[j].lower in BORDER_WORDS:
+        if tokens[j].lower in BORDER_WORDS and tokens[i].lower not in ARRIVAL_WORDS:
             return j + 1 - i
     j = i + 1
     if j < n and tokens[j].lower in COMPASS_WORDS:
         j += 1
-    if j >= n or tokens[j].lower not in FLIGHT_DESTINATION_WORDS:
+    arrival = tokens[i].lower in ARRIVAL_WORDS  # "arrived in Chad": only a country named makes refugees
+    if j >= n or tokens[j].lower not in (ARRIVAL_DESTINATION_WORDS if arrival else FLIGHT_DESTINATION_WORDS):
         return 0
     j += 1
-    if j < n and tokens[j].lower in NEIGHBOURING_WORDS:
+    if j < n and tokens[j].lower in NEIGHBOURING_WORDS and not arrival:
         return j + 1 - i
     while j < n and (tokens[j].lower == "the" or tokens[j].lower in COMPASS_WORDS):
         j += 1
@@ -191,6 +200,49 @@ def _border_crossed(tokens: list[Token], i: int) -> int:
         if fold(" ".join(t.text for t in tokens[j : k + 1])) in names:
             return k + 1 - i
     return 0
+
+
+def _country_at(tokens: list[Token], j: int) -> int:
+    """How many tokens from j name a country, after "the", "neighbouring" or a direction
+    ("neighbouring Chad", "the Central African Republic", "eastern Chad"); 0 if none."""
+    k0, n = j, len(tokens)
+    while j < n and (tokens[j].lower == "the" or tokens[j].lower in COMPASS_WORDS or tokens[j].lower in NEIGHBOURING_WORDS):
+        j += 1
+    names = country_names()
+    for k in range(j, min(j + 5, n)):
+        if not tokens[k].text[:1].isupper() and tokens[k].lower not in ("of", "the", "and"):
+            break
+        if fold(" ".join(t.text for t in tokens[j : k + 1])) in names:
+            return k + 1 - k0
+    return 0
+
+
+def _destination_abroad(tokens: list[Token], lo: int, hi: int) -> str | None:
+    """A country that people who fled reached or left, later in their clause: "fled the
+    fighting in Sudan to find refuge in Chad", "have entered Chad", "have arrived so far in
+    neighbouring Chad", "fled Mali". The words, or None. A country after a bare "in" is where
+    they fled from, not where they went."""
+    j = lo
+    while j < hi:
+        w = tokens[j].lower
+        if w in ASIDES:
+            close = _closing_bracket(tokens, j, hi)
+            if close is not None:
+                j = close + 1  # "20,000 people – among them foreign nationals – fleeing ..."
+                continue
+        if w in CLAUSE_BREAKS or w in (".", ";", "("):
+            return None
+        sought = w == "in" and j > 0 and (
+            tokens[j - 1].lower in REFUGE_NOUNS
+            or any(t.lower in ARRIVAL_WORDS for t in tokens[max(lo, j - 3) : j])
+            or (j + 1 < hi and tokens[j + 1].lower in NEIGHBOURING_WORDS)
+        )
+        if sought or w in FLIGHT_DESTINATION_WORDS or w in ENTRY_VERBS or w in FLIGHT_WORDS:
+            length = _country_at(tokens, j + 1)
+            if length:
+                return " ".join(t.text for t in tokens[j : j + 1 + length])
+        j += 1
+    return None
 
 
 def metric_ending_at(tokens: list[Token], i: int, armed: bool) -> tuple[str, int, int] | None:
@@ -816,6 +868,11 @@ def assign_meaning(
             metric, how = "killed", "victims of killings"
         if continues and parent is None and population in (None, "people") and carried[1] not in (None, "people"):
             population = carried[1]  # "Among them, 308 were wounded": of the aid workers before
+        if metric == "displaced" and m.kind == "count":
+            abroad = _destination_abroad(tokens, m.stop, min(len(tokens), nxt if nxt > m.stop else len(tokens), m.stop + 30))
+            if abroad:
+                metric, how = "refugees", "fled abroad"  # a border crossed makes the displaced refugees
+                words.append(abroad)
         if metric == "fighters" and population == "people" and words and words[-1].lower() in COMBATANT_NOUNS and not mixed:
             population = "combatants"  # "10,000 adherents ... individuals": armed people, whatever word counts them
         m.metric = metric
