@@ -447,3 +447,21 @@ def test_the_country_fled_from_does_not_make_refugees(body, text):
 def test_arrival_at_a_border_or_a_hospital_is_no_flight():
     assert figures_of("About 300 people arrived at the border on Monday.") == []
     assert figures_of("Over 1,200 people arrived in hospital.") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        ("Some 4.1 million people will go hungry before the next harvest.", "Some 4.1 million"),
+        ("Nearly 2 million residents do not have access to clean water.", "Nearly 2 million"),
+        ("About 800,000 people face severe food shortages in the east.", "About 800,000"),
+        ("The floods left more than 300,000 people without access to health care.", "more than 300,000"),
+    ],
+)
+def test_hardship_wording_is_affected(body, text):
+    assert _read(body, text)[1] == "affected"
+
+
+def test_this_includes_continues_the_figure_before():
+    body = "Some 9 million people are food insecure this year. This includes 2 million people in emergency conditions."
+    assert _read(body, "2 million")[1] == "affected"

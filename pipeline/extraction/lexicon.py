@@ -385,7 +385,7 @@ OCCURRENCE_NOUNS = frozenset("cases case instances instance".split())
 ANAPHORIC_OPENERS = (
     ("among", "them"), ("among", "those"), ("among", "these"), ("among", "the", "victims"),
     ("of", "them"), ("of", "these"), ("of", "those"), ("of", "whom"),
-    ("these", "included"), ("these", "include"), ("they", "included"), ("they", "include"),
+    ("these", "included"), ("these", "include"), ("this", "includes"), ("this", "included"), ("they", "included"), ("they", "include"),
     ("those", "included"), ("the", "victims", "included"), ("the", "dead", "included"),
     ("including",),
 )
@@ -404,6 +404,9 @@ METRIC_PHRASES.update({
     ("without", "access"): "affected",
     ("death", "and", "injury"): "casualties",
     ("death", "or", "injury"): "casualties",
+    ("go", "hungry"): "affected", ("going", "hungry"): "affected", ("went", "hungry"): "affected",
+    ("not", "have", "access"): "affected", ("no", "access"): "affected",
+    ("food", "shortages"): "affected", ("food", "shortage"): "affected",
 })
 COMBATANT_NOUNS = COMBATANT_NOUNS | frozenset("fighter militant combatant insurgent gunman assailant attacker guerrillas rebels guerrilla rebel".split())
 # Added groups (issue 14): the spec's conventions for `population`.
