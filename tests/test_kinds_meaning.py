@@ -6,6 +6,8 @@ numbers. The assertions are on the extractor's real output.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.conftest import figures_of, only
@@ -465,3 +467,23 @@ def test_hardship_wording_is_affected(body, text):
 def test_this_includes_continues_the_figure_before():
     body = "Some 9 million people are food insecure this year. This includes 2 million people in emergency conditions."
     assert _read(body, "2 million")[1] == "affected"
+
+
+@pytest.mark.parametrize(
+    ("body", "before", "after"),
+    [
+        ("The mission recorded a 14 percent increase in violent incidents (194 to 222) in the quarter.", "194", "222"),
+        ("Abductions saw a sharp rise (48 to 95) over the year.", "48", "95"),
+        ("There was a 10 per cent drop in civilians harmed (610 to 549) since June.", "610", "549"),
+    ],
+)
+def test_a_bracket_after_a_change_gives_its_values_not_a_range(body, before, after):
+    records = figures_of(body)
+    assert only(records, before)["qualifier"] == "exact"
+    assert only(records, after)["qualifier"] == "exact"
+    assert json.loads(only(records, before)["evidence"])["pair"] == "before"
+
+
+def test_civilians_harmed_are_affected():
+    body = "There was a 10 per cent drop in civilians harmed (610 to 549) since June."
+    assert _read(body, "610")[1:] == ("affected", "civilians")
