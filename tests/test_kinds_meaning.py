@@ -313,6 +313,7 @@ def test_a_bracket_of_children_makes_its_total_children(body, text, population):
         ("Two women police officers were killed at the station.", "Two", "security_forces"),
         ("Three female gendarmes were wounded in the ambush.", "Three", "security_forces"),
         ("A 20 percent rise in deaths of aid workers was recorded.", "20 percent", "humanitarian_workers"),
+        ("Some 30 mothers were among those detained at the market.", "Some 30", "women"),
     ],
 )
 def test_workers_and_forces_named_at_the_number(body, text, population):

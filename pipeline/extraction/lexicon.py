@@ -417,6 +417,7 @@ POPULATION_WORDS.update({
     "midwives": "health_workers", "nurse": "health_workers", "paramedic": "health_workers",
     "doctor": "health_workers", "medic": "health_workers", "surgeons": "health_workers",
     "journalist": "journalists", "reporter": "journalists",
+    "mothers": "women", "mother": "women", "widows": "women",
 })
 POPULATION_PHRASES.update({
     ("un", "staff"): "humanitarian_workers", ("un", "personnel"): "humanitarian_workers",

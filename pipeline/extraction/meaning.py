@@ -764,6 +764,7 @@ def assign_meaning(
     _find_parents(tokens, mentions)
     continues = carried is not None and not left_guard and _continues_figure_before(tokens)
     among: dict[int, int] = {}  # "79 journalists were among the 23,000 killed": part -> total
+    firsts = {x.first: k for k, x in enumerate(mentions)}
     for n, m in enumerate(mentions):
         nxt = mentions[n + 1].first if n + 1 < len(mentions) else len(tokens)
         prev_stop = mentions[n - 1].stop if n > 0 else 0
@@ -774,7 +775,7 @@ def assign_meaning(
         if not_figure:
             m.evidence["metric"] = f"not a figure: {not_figure}"
             continue
-        total = _among_total(tokens, mentions, n)
+        total = _among_total(tokens, mentions, n, firsts)
         if total is not None:
             among[n] = total
         of_whole = m.kind == "share" and any(t.lower in WHOLE_NOUNS for t in tokens[m.stop : m.stop + 4])
@@ -941,14 +942,13 @@ def _continues_figure_before(tokens: list[Token]) -> bool:
     return False
 
 
-def _among_total(tokens: list[Token], mentions: list[Mention], n: int) -> int | None:
+def _among_total(tokens: list[Token], mentions: list[Mention], n: int, firsts: dict[int, int]) -> int | None:
     """The later figure a count is said to be among: "79 journalists were among the more than
     23,000 killed", "one displaced person and 19 returnees are among the 35 killed". Its index,
-    or None."""
+    or None. `firsts` maps each mention's first token to its index."""
     m = mentions[n]
     if m.kind != "count":
         return None
-    firsts = {x.first: k for k, x in enumerate(mentions)}
     for k in range(m.stop, min(len(tokens) - 2, m.stop + 25)):
         w = tokens[k].lower
         if w in CLAUSE_BREAKS or w == ".":
