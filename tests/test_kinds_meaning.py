@@ -488,3 +488,16 @@ def test_a_bracket_after_a_change_gives_its_values_not_a_range(body, before, aft
 def test_civilians_harmed_are_affected():
     body = "There was a 10 per cent drop in civilians harmed (610 to 549) since June."
     assert _read(body, "610")[1:] == ("affected", "civilians")
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "population"),
+    [
+        ("At least 30 journalists were killed this year. Twelve of them died in airstrikes and four in shelling.", "Twelve", "journalists"),
+        ("At least 30 journalists were killed this year. Twelve of them died in airstrikes and four in shelling.", "four", "journalists"),
+        ("Some 85 aid workers were abducted in 2022. Nine of those were later killed.", "Nine", "humanitarian_workers"),
+        ("In May, 40 nurses were wounded. Six of these were hurt in a single strike.", "Six", "health_workers"),
+    ],
+)
+def test_a_count_of_them_opening_a_sentence_is_of_the_group_before(body, text, population):
+    assert _read(body, text)[2] == population

@@ -867,8 +867,13 @@ def assign_meaning(
             population = _topic_group(tokens, m, prev_stop) or population
         if metric == "affected" and words and words[-1].lower() == "victims" and _killing_victims(tokens, m):
             metric, how = "killed", "victims of killings"
-        if continues and parent is None and population in (None, "people") and carried[1] not in (None, "people"):
-            population = carried[1]  # "Among them, 308 were wounded": of the aid workers before
+        of_before = (
+            carried is not None and parent is None and m.kind == "count" and m.stop + 1 < len(tokens)
+            and tokens[m.stop].lower == "of" and tokens[m.stop + 1].lower in ("them", "these", "those")
+            and not any(e.kind == "count" for e in mentions[:n])
+        )
+        if (continues or of_before) and parent is None and population in (None, "people") and carried[1] not in (None, "people"):
+            population = carried[1]  # "Among them, 308 were wounded", "Fifteen of them were killed": of the group before
         if metric == "displaced" and m.kind == "count":
             abroad = _destination_abroad(tokens, m.stop, min(len(tokens), nxt if nxt > m.stop else len(tokens), m.stop + 30))
             if abroad:
