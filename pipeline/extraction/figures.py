@@ -159,13 +159,15 @@ def extract(doc: Document) -> list[dict]:
     k, count = 0, len(segments)
     title_framing = civilian_framing(doc.title) if doc.title else NO_FRAMING
     lead_in = NO_FRAMING  # a sentence ending in ":" frames the list items after it
+    after_mark = False  # the paragraph before was a bare list mark: this one is the item
     for para in paragraphs(body):
         while k < count and segments[k].start < para.start:
             k += 1
         lead = segments[k] if k < count and segments[k].start < para.end else None
         first = body[lead.start] if lead is not None else ""
-        if first not in LIST_MARKS and not first.isdigit():
+        if first not in LIST_MARKS and not first.isdigit() and not after_mark:
             lead_in = NO_FRAMING
+        after_mark = body[para.start : para.end].strip() in LIST_MARKS
         state = ParagraphState(
             civilian="civilian" in body[para.start : para.end].lower(),
             lead=(body, lead),
@@ -181,7 +183,8 @@ def extract(doc: Document) -> list[dict]:
             if last not in table.consumed:
                 records.extend(_sentence_figures(doc, ctx, state, last))
         if last is not None and body[last.end - 1] == ":":
-            lead_in = civilian_framing(body[last.start : last.end])
+            # the list continues the whole paragraph: "... civilian casualties reached 292. Among them:"
+            lead_in = civilian_framing(body[para.start : last.end])
     return records
 
 

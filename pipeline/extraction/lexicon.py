@@ -330,7 +330,7 @@ OBJECT_NOUNS = frozenset(
 RESPONSE_VERBS = frozenset(
     "assisted assist assisting support supported supporting provided providing "
     "distributed distributing served serving benefited benefiting benefitted targeted targeting "
-    "targets planned planning sheltered enrolled registered vaccinated screened covering cover covers target".split()
+    "targets planned planning sheltered enrolled vaccinated screened covering cover covers target".split()
 )
 MONEY_SIGNS = frozenset("$ € £ ¥".split())
 MONEY_WORDS_AFTER = frozenset("dollars usd euros eur pounds gbp".split())
@@ -346,3 +346,108 @@ LABEL_WORDS_BEFORE = frozenset(
 BRACKET_LABEL_WORDS = frozenset("hotline hotlines line phone telephone code extension".split())
 AGE_WORDS_BEFORE = frozenset("aged age ages".split())
 AGE_WORDS_AFTER = (("years", "old"), ("year", "old"), ("-", "year"), ("year", "-", "old"))
+
+# --- What is counted and who: combined harms, partitives, ellipsis (issue 14) ---------------
+# Harm words that a list may join into one total: "killed, wounded or kidnapped" counts one set
+# of people harmed (affected); "killed or wounded" alone is casualties.
+COMBINABLE_HARMS = frozenset({"killed", "injured", "casualties", "abducted", "detained", "missing", "displaced", "affected"})
+CASUALTY_PARTS = frozenset({"killed", "injured", "casualties"})
+HARM_JOINERS = frozenset({",", "or", "and", "and/or", "/"})
+# Two-word verbs before a number: "took away 27 students", "carried off 40 villagers".
+LEFT_VERB_PHRASES = {
+    ("took", "away"): "abducted", ("taken", "away"): "abducted", ("carried", "off"): "abducted",
+    ("carried", "away"): "abducted", ("led", "away"): "abducted",
+}
+# Verbs before a number that state harm only when people follow: "lost nine soldiers".
+LOSS_VERBS = frozenset("lost lose losing".split())
+# A fate that is no harm of the spec's list: "of the 30 taken, 10 were released" is no figure.
+UNHARMED_FATES = frozenset(
+    "released freed rescued survived recovered discharged escaped unharmed returned reunited".split()
+)
+# Quantifiers that open a breakdown after a total: "5,000, most of them injuries".
+PARTITIVE_QUANTIFIERS = frozenset("most many some half all majority both several none one two three".split())
+PARTITIVE_PRONOUNS = frozenset("them these those whom which".split())
+# Words that give the cause of a harm, not what is counted: "displaced because of the attacks".
+CAUSE_WORDS = frozenset("because due amid following owing".split())
+# Prepositions after a group of people: an event noun after them is the harm's cause
+# ("four civilians in attacks").
+CAUSE_PREPOSITIONS = frozenset("in at during on from after by near across amid following".split())
+# Words that join the items of a list of groups: "27 students, along with three teachers".
+LIST_JOIN_WORDS = frozenset({",", "and", "with", "well", "as", "plus", "together", "along"})
+# A share's subject, before a verb of making up: "children account for 60 percent of ...".
+SHARE_VERBS = frozenset(
+    "account accounts accounted accounting make makes made making represent represents represented "
+    "representing constitute constitutes constituted constituting comprise comprises comprised".split()
+)
+# Nouns for reported occurrences, which take the harm they are of: "281 cases of summary executions".
+OCCURRENCE_NOUNS = frozenset("cases case instances instance".split())
+# Sentence openers that continue the figure before: "Among them, ...", "These included ...".
+ANAPHORIC_OPENERS = (
+    ("among", "them"), ("among", "those"), ("among", "these"), ("among", "the", "victims"),
+    ("of", "them"), ("of", "these"), ("of", "those"), ("of", "whom"),
+    ("these", "included"), ("these", "include"), ("this", "includes"), ("this", "included"), ("they", "included"), ("they", "include"),
+    ("those", "included"), ("the", "victims", "included"), ("the", "dead", "included"),
+    ("including",),
+)
+# Groups named in brackets after a total: all children make the total children.
+CHILD_POPULATIONS = frozenset({"children", "girls", "boys"})
+
+# Added words (issue 14): combined harm, hardship, singular armed nouns.
+METRIC_WORDS.update({
+    "harmed": "affected", "eliminated": "killed", "executions": "killed", "crsv": "affected", "lack": "affected", "lacking": "affected",
+    "fighter": "fighters", "militant": "fighters", "combatant": "fighters", "insurgent": "fighters",
+    "gunman": "fighters", "assailant": "fighters", "attacker": "fighters",
+    "guerrillas": "fighters", "rebels": "fighters", "guerrilla": "fighters", "rebel": "fighters",
+})
+METRIC_PHRASES.update({
+    ("at", "risk"): "affected",
+    ("without", "access"): "affected",
+    ("death", "and", "injury"): "casualties",
+    ("death", "or", "injury"): "casualties",
+    ("go", "hungry"): "affected", ("going", "hungry"): "affected", ("went", "hungry"): "affected",
+    ("not", "have", "access"): "affected", ("no", "access"): "affected",
+    ("food", "shortages"): "affected", ("food", "shortage"): "affected",
+})
+COMBATANT_NOUNS = COMBATANT_NOUNS | frozenset("fighter militant combatant insurgent gunman assailant attacker guerrillas rebels guerrilla rebel".split())
+# Added groups (issue 14): the spec's conventions for `population`.
+POPULATION_WORDS.update({
+    "citizens": "people", "nationals": "people", "gendarmes": "security_forces", "gendarme": "security_forces",
+    "soldier": "security_forces", "policeman": "security_forces", "policemen": "security_forces",
+    "militiamen": "combatants", "auxiliaries": "combatants",
+    "midwives": "health_workers", "nurse": "health_workers", "paramedic": "health_workers",
+    "doctor": "health_workers", "medic": "health_workers", "surgeons": "health_workers",
+    "journalist": "journalists", "reporter": "journalists",
+    "mothers": "women", "mother": "women", "widows": "women",
+})
+POPULATION_PHRASES.update({
+    ("un", "staff"): "humanitarian_workers", ("un", "personnel"): "humanitarian_workers",
+    ("un", "workers"): "humanitarian_workers", ("ngo", "workers"): "humanitarian_workers",
+    ("ngo", "staff"): "humanitarian_workers", ("aid", "staff"): "humanitarian_workers",
+    ("relief", "workers"): "humanitarian_workers", ("aid", "worker"): "humanitarian_workers",
+    ("humanitarian", "worker"): "humanitarian_workers", ("humanitarian", "aid", "workers"): "humanitarian_workers",
+    ("humanitarian", "colleagues"): "humanitarian_workers", ("un", "peacekeepers"): "security_forces",
+    ("healthcare", "workers"): "health_workers", ("health", "care", "workers"): "health_workers",
+    ("health", "staff"): "health_workers", ("health", "worker"): "health_workers",
+    ("medical", "workers"): "health_workers", ("ambulance", "drivers"): "health_workers",
+    ("media", "workers"): "journalists", ("media", "worker"): "journalists",
+})
+# Groups the spec counts as civilians although the words name no civilians: people who left
+# armed groups, and community figures targeted for who they are.
+POPULATION_PHRASES.update({
+    ("former", "combatants"): "civilians", ("former", "fighters"): "civilians", ("ex", "-", "combatants"): "civilians",
+    ("demobilized", "combatants"): "civilians", ("demobilised", "combatants"): "civilians",
+    ("social", "leaders"): "civilians", ("community", "leaders"): "civilians",
+    ("human", "rights", "defenders"): "civilians",
+})
+# Words that mark a former member: "former FARC combatants" are civilians.
+FORMER_WORDS = frozenset("former ex demobilized demobilised".split())
+# Events that are killings: their victims are killed ("23 massacres with 84 victims").
+KILLING_EVENTS = frozenset("massacre massacres killings executions".split())
+# Topic phrases before a count name its group: "As for journalists, 12 were killed".
+TOPIC_OPENERS = (("as", "for"), ("as", "to"), ("among",), ("regarding",), ("concerning",))
+# Arrival and entry: people who arrived in or entered another country are refugees ("5,000
+# arrived in Chad", "have entered Kenya"); the safety sought there ("to seek safety in Chad").
+ARRIVAL_WORDS = frozenset("arrived arriving".split())
+ARRIVAL_DESTINATION_WORDS = frozenset("in into at".split())
+ENTRY_VERBS = frozenset("entered entering".split())
+REFUGE_NOUNS = frozenset("refuge safety asylum sanctuary protection".split())

@@ -319,11 +319,19 @@ def _joins_range(tokens: list[Token], a: NumberExpr, b: NumberExpr) -> bool:
         return False
     before = tokens[a.first - 1].lower if a.first > 0 else ""
     before2 = tokens[a.first - 2].lower if a.first > 1 else ""
-    if before == "from" or before2 == "from":
-        return False  # "from 507 to 202" is a before/after pair
+    if before == "from" or before2 == "from" or _values_of_a_change(tokens, a.first):
+        return False  # "from 507 to 202", "a 14 percent increase (194 to 222)": a before/after pair
     if joiner == "and" and before != "between" and before2 != "between":
         return False
     return b.value >= a.value  # "between 30 and 2": two numbers as written, not a range
+
+
+def _values_of_a_change(tokens: list[Token], i: int) -> bool:
+    """The number at token i opens a bracket right after a change ("a 14 percent increase in
+    violent incidents (194 to 222)"): the bracket gives the values before and after."""
+    if i == 0 or tokens[i - 1].text != "(":
+        return False
+    return any(t.lower in CHANGE_NOUNS for t in tokens[max(0, i - 8) : i - 1])
 
 
 def _make_range(m: Mention, a: NumberExpr, b: NumberExpr, tokens: list[Token]) -> None:
@@ -437,7 +445,7 @@ def _mark_before_after(tokens: list[Token], mentions: list[Mention]) -> None:
             continue
         gap = [t.lower for t in tokens[a.stop : b.first]]
         before = tokens[a.first - 1].lower if a.first > 0 else ""
-        if before == "from" and "to" in gap and len(gap) <= 4:
+        if (before == "from" and "to" in gap and len(gap) <= 4) or (gap == ["to"] and _values_of_a_change(tokens, a.first)):
             a.before_after, b.before_after = "before", "after"
         elif gap and gap[-1] == "from" and len(gap) <= 3 and "to" in _words(tokens, a.first - 2, a.first):
             # "up to 94 from 47", "increased to 527 from 480"
