@@ -41,6 +41,18 @@ def test_people_a_response_served_are_not_figures(body, text):
     assert_not_figure(body, text)
 
 
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        ("Some 6,400 children aged 6 to 59 months with severe wasting (SAM) were treated in the centres.", "Some 6,400"),
+        ("More than 2,700 patients received treatment at the mobile clinics.", "More than 2,700"),
+        ("In all, 51,000 children from six months to five years had been screened in the campaign.", "51,000"),
+    ],
+)
+def test_people_served_after_a_long_noun_phrase_are_not_figures(body, text):
+    assert_not_figure(body, text)
+
+
 def test_the_parts_of_people_served_are_not_figures_either():
     found = texts("The clinic provided care to 640 people displaced by the fighting, including 75 pregnant women and 12 newborns.")
     assert not {"640", "75", "12"} & set(found)
@@ -53,6 +65,7 @@ def test_the_parts_of_people_served_are_not_figures_either():
         ("The number of displaced people reached 62,000 by the end of the week.", "62,000", "displaced"),
         ("Six new cholera cases were detected among new arrivals and successfully treated at the centre.", "Six", "affected"),
         ("At least 30 people were wounded and treated in the regional hospital.", "At least 30", "injured"),
+        ("By Friday, 21 cases had been confirmed, with nine deaths and two patients receiving treatment.", "21", "affected"),
     ],
 )
 def test_a_toll_that_reached_a_number_and_harm_that_was_treated_stay_figures(body, text, metric):

@@ -374,7 +374,7 @@ COUNT_SUBJECTS = frozenset(
 SERVICE_NOUNS = frozenset(
     "services service sessions session activities activity consultations consultation trainings "
     "messages information counselling counseling care kits support assistance aid cash vouchers "
-    "awareness campaigns campaign screening screenings visits".split()
+    "awareness campaigns campaign screening screenings visits treatment".split()
 )
 DELIVERY_VERBS = frozenset(
     "delivered delivering deliver provided providing provide offered offering conducted conducting "

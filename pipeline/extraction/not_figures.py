@@ -124,6 +124,11 @@ def phrase_head(tokens: list[Token], i: int, hi: int) -> tuple[str, int] | None:
             return None
         if w in "-–—" and k > 0 and k + 1 < len(tokens) and tokens[k - 1].end < t.start and tokens[k + 1].start > t.end:
             return None  # a dash between spaces opens an aside: "30 - more than one per week -"
+        nxt_thing = k + 1 < len(tokens) and tokens[k + 1].lower in THINGS and tokens[k + 1].lower not in PEOPLE_NOUNS
+        if w in METRIC_WORDS and w not in PEOPLE_NOUNS and nxt_thing:
+            k += 1  # a harm naming a thing: "104 displacement sites"
+            steps += 1
+            continue
         if w in POPULATION_WORDS or w in HOUSEHOLD_NOUNS or w in WHOLE_NOUNS or (w in METRIC_WORDS and not w.endswith("ed")):
             return ("people", k)
         if w in THINGS:
@@ -254,18 +259,28 @@ def is_response_served(tokens: list[Token], mentions: list[Mention], n: int, pre
         return f"{tokens[direct].text} (a service)"
     # after the number: its noun phrase, then a participle of serving
     k = m.stop
-    while k < min(hi, len(tokens), m.stop + 7):
+    end = min(len(tokens), m.stop + 16)
+    while k < end:
         w = tokens[k].lower
         if w in SERVED_VERBS:
             return tokens[k].text
-        if not (tokens[k].is_word or w == "-") or (w in PHRASE_STOPS and w not in AUX):
+        skip = _age_span_end(tokens, k)
+        if skip > k:
+            k = skip  # "children aged 6 to 59 months ... screened"
+            continue
+        if w == "(":
+            close = next((c for c in range(k + 1, min(end, k + 6)) if tokens[c].text == ")"), None)
+            if close is not None:
+                k = close + 1  # "with acute malnutrition (MAM) treated"
+                continue
+        if not (tokens[k].is_word or w == "-") or (w in PHRASE_STOPS and w not in AUX and w != "with"):
             break
         k += 1
     # ... or "received services" ending its clause, past asides: "N people (...) received services"
     rest = range(m.stop, min(len(tokens), m.stop + 20))
     for x in rest:
-        if tokens[x].text in ";.!?" or tokens[x].lower in ("who", "which", "that"):
-            break
+        if tokens[x].text in ";.!?" or tokens[x].lower in ("who", "which", "that") or _harm(tokens[x]):
+            break  # "13 cases confirmed, with eight deaths and one patient receiving treatment"
         if tokens[x].lower in RECEIVED_VERBS and any(tokens[v].lower in SERVICE_NOUNS for v in range(x + 1, min(len(tokens), x + 4))):
             return tokens[x].text
     if m.parent is not None and mentions[m.parent].evidence.get("metric", "").startswith("not a figure: people"):
@@ -296,6 +311,30 @@ def _part_of_people_served(tokens: list[Token], mentions: list[Mention], n: int,
         if tokens[x].lower in verbs:
             return "a part of people served"
     return None
+
+
+def _age_span_end(tokens: list[Token], k: int) -> int:
+    """The index after an age or span at k ("aged 6 to 59 months", "from nine months to five
+    years"), or k when none starts there."""
+    j = k
+    if j < len(tokens) and tokens[j].lower in ("aged", "from", "between", "of"):
+        j += 1
+    for _ in range(2):  # "6 to 59 months", "nine months to five years"
+        if j < len(tokens) and (tokens[j].is_digits or tokens[j].lower in _NUMBER_WORDS):
+            j += 1
+            if j < len(tokens) and tokens[j].lower in DURATION_UNITS:
+                j += 1
+            if j < len(tokens) and tokens[j].lower in RANGE_JOINERS_TO and j + 1 < len(tokens) and (
+                tokens[j + 1].is_digits or tokens[j + 1].lower in _NUMBER_WORDS
+            ):
+                j += 1
+                continue
+            break
+    if j > k + 1 and j <= len(tokens) and tokens[j - 1].lower in DURATION_UNITS:
+        if j < len(tokens) and tokens[j].lower in ("old", "of"):
+            j += 1
+        return j
+    return k
 
 
 def _count_subject(tokens: list[Token], k: int, lo: int) -> bool:
