@@ -53,6 +53,18 @@ def test_people_served_after_a_long_noun_phrase_are_not_figures(body, text):
     assert_not_figure(body, text)
 
 
+@pytest.mark.parametrize(
+    ("body", "texts_out"),
+    [
+        ("Three mobile clinics in the camps served 388 people (201 women and 187 men).", {"388", "201", "187"}),
+        ("Of the 90,000 people in need, only 8,300 (9.2 percent) were reached in the first round.", {"8,300", "9.2 percent"}),
+        ("Two play sessions were organized for the benefit of 260 children affected by the floods.", {"260"}),
+    ],
+)
+def test_asides_and_beneficiaries_of_a_response_are_not_figures(body, texts_out):
+    assert not texts_out & set(texts(body))
+
+
 def test_the_parts_of_people_served_are_not_figures_either():
     found = texts("The clinic provided care to 640 people displaced by the fighting, including 75 pregnant women and 12 newborns.")
     assert not {"640", "75", "12"} & set(found)
@@ -148,6 +160,7 @@ def test_health_workers_harmed_are_still_figures():
         ("For earlier figures, see Situation Report #7 on the response.", "7"),
         ("The plan serves Sustainable Development Goal 3, Good Health, in the region.", "3"),
         ("As stated in Flash Update No. 6, partners are scaling up.", "6"),
+        ("The programme supports Sustainable Development Goal 2, Zero Hunger, in the affected regions.", "Zero"),
     ],
 )
 def test_numbers_of_documents_and_goals_are_not_figures(body, text):
@@ -200,6 +213,7 @@ def test_a_share_of_households_or_of_the_population_is_still_a_figure():
         ("Despite the fighting, three flight routes were kept open for aid.", "three"),
         ("The distribution of 25 inter-agency reproductive health (IARH) kits is underway in affected areas.", "25"),
         ("Supplies reached the municipalities of the five affected provinces.", "five"),
+        ("The survey identified 38 health institutions that require support after the floods.", "38"),
     ],
 )
 def test_counts_of_things_are_not_figures(body, text):
@@ -221,6 +235,8 @@ def test_school_children_are_people():
         ("The agency checks a random sample (12%) of lists; a list passes if 85% meet the criteria.", "85%"),
         ("Displaced households must meet at least one of four criteria to be enrolled.", "at least one"),
         ("Eligibility requires two shock-related criteria and three vulnerability criteria for displaced families.", "three"),
+        ("Aid is counted as significant (defined by at least 30 percent of affected households receiving it).", "at least 30 percent"),
+        ("The map marks areas that would likely be at least one IPC Phase worse without assistance.", "at least one"),
     ],
 )
 def test_the_numbers_of_a_method_are_not_figures(body, text):

@@ -360,7 +360,7 @@ SERVED_VERBS = frozenset(
     "treated treating treat screened screening screen served serving reached reaching reach "
     "referred referring counselled counseled counselling counseling trained training sensitized "
     "sensitised sensitizing sensitising examined consulted vaccinated immunized immunised "
-    "assisted supported benefited benefitted enrolled".split()
+    "assisted supported benefited benefitted enrolled benefit".split()
 )
 # "reach" is a response only when its subject is no count: "the death toll reached 60,000".
 REACH_VERBS = frozenset("reach reached reaches reaching".split())
@@ -418,7 +418,7 @@ THING_NOUNS = frozenset(
     "questions question structures structure homes houses buildings shelters shelter camps camp "
     "wells latrines kits items doses vaccines beds ambulances vehicles trucks premises stations "
     "outlets stores shops warehouses pharmacies centres centers posts teams team mosques churches "
-    "grid electricity power deliveries".split()
+    "grid electricity power deliveries institutions institution phase phases".split()
 )
 # Words a noun phrase may hold between a number and its head noun, read past: "the", "surveyed".
 PHRASE_STOPS = frozenset(
@@ -427,7 +427,10 @@ PHRASE_STOPS = frozenset(
     "including among".split()
 )
 # Words of a method, not of people: "a random sample (10%)", "a confidence level of 95%".
-METHOD_WORDS = frozenset("sample samples sampling margin confidence threshold cutoff cut precision tolerance weight weighting".split())
+METHOD_WORDS = frozenset(
+    "sample samples sampling margin confidence threshold cutoff cut precision tolerance weight weighting "
+    "defined definition".split()
+)
 MEETS_WORDS = frozenset("meet meets met meeting satisfy satisfies satisfied fulfil fulfill fulfils fulfills".split())
 CRITERIA_WORDS = frozenset("criteria criterion requirements requirement conditions condition threshold thresholds standard standards".split())
 # Index scores and rates named at a number: "Food Consumption Scores fell by 15 points".

@@ -175,6 +175,16 @@ def is_document_number(tokens: list[Token], m: Mention) -> bool:
     return (t.text[:1].isupper() or marks > 0) and m.form == "digits"
 
 
+def is_goal_name(tokens: list[Token], m: Mention) -> bool:
+    """A number word that opens the name of a numbered goal or part: "Sustainable Development
+    Goal 2, Zero Hunger" - capitalised, after "<label> <number> ,"."""
+    i = m.first
+    return (
+        m.form == "words" and tokens[i].text[:1].isupper() and i >= 3 and tokens[i - 1].text == ","
+        and tokens[i - 2].is_digits and tokens[i - 3].lower in DOCUMENT_LABEL_NOUNS
+    )
+
+
 def is_age_or_duration_range(tokens: list[Token], m: Mention) -> bool:
     """The first number of an age or a span of time: "children aged 6 to 59 months",
     "treatment for 1 to 3 months", "between 2 and 5 years old" - a joiner, a number and a
@@ -299,11 +309,15 @@ def _part_of_people_served(tokens: list[Token], mentions: list[Mention], n: int,
         if len(gap) <= 4 and gap and gap[-1].lower in (",", "and"):
             return "a part of people served"
     k = m.first - 1
-    if k < 0 or tokens[k].lower not in ("including", "among", "incl"):
+    if k < 0 or tokens[k].lower not in ("including", "among", "incl", "("):
         return None
     total = next((x for x in range(k - 1, max(-1, k - 12), -1) if tokens[x].is_digits), None)
-    if total is None or any(x.number_first == total for x in mentions):
-        return None  # the total is a figure, or none is stated
+    if total is None:
+        return None
+    stated = next((x for x in mentions if x.number_first == total), None)
+    if stated is not None:
+        # the total is a figure, unless it was read as people served: "12,700 (3.5%) were reached"
+        return "a part of people served" if stated.evidence.get("metric", "").startswith("not a figure: people") else None
     verbs = SERVED_VERBS | DELIVERY_VERBS | RESPONSE_VERBS
     for x in range(total - 1, max(-1, total - 9), -1):
         if tokens[x].text in CLAUSE_ENDS:
@@ -464,6 +478,8 @@ def why_not_a_figure(tokens: list[Token], mentions: list[Mention], n: int, prev_
     be a window (see `window`); a scan below `left_guard` raises NarrowWindow."""
     m = mentions[n]
     hi = mentions[n + 1].first if n + 1 < len(mentions) else len(tokens)
+    if is_goal_name(tokens, m):
+        return "a goal's name"
     if is_item_number(tokens, m):
         return "a list item's number"
     if is_document_number(tokens, m):
@@ -485,6 +501,8 @@ def why_not_a_figure(tokens: list[Token], mentions: list[Mention], n: int, prev_
     if is_intention(tokens, m, hi):
         return "an intention to move"
     served = is_response_served(tokens, mentions, n, prev_stop, left_guard)
+    if not served and m.kind == "share" and m.first > 0 and tokens[m.first - 1].text == "(":
+        served = _part_of_people_served(tokens, mentions, n, 0)  # "12,700 (3.5%) were reached"
     if served:
         return f"people served by a response ({served})"
     return None
