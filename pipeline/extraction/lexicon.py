@@ -451,3 +451,114 @@ ARRIVAL_WORDS = frozenset("arrived arriving".split())
 ARRIVAL_DESTINATION_WORDS = frozenset("in into at".split())
 ENTRY_VERBS = frozenset("entered entering".split())
 REFUGE_NOUNS = frozenset("refuge safety asylum sanctuary protection".split())
+
+
+# ---------------------------------------------------------------------------------------------
+# Counts that are no figure, by kind (read by `not_figures`). A figure counts people harmed or in
+# need (the record contract, /work/shared/spec/figure-record.md, "Conventions for hard cases");
+# these tables name what else a number in a report may count.
+# ---------------------------------------------------------------------------------------------
+
+# Verbs of a response acting on the people a number counts ("partners treated 140 children",
+# "21,000 refugees medically screened", "referred 42 cases"), before or after the number.
+SERVED_VERBS = frozenset(
+    "treated treating treat screened screening screen served serving reached reaching reach "
+    "referred referring counselled counseled counselling counseling trained training sensitized "
+    "sensitised sensitizing sensitising examined consulted vaccinated immunized immunised "
+    "assisted supported benefited benefitted enrolled benefit".split()
+)
+# "reach" is a response only when its subject is no count: "the death toll reached 60,000".
+REACH_VERBS = frozenset("reach reached reaches reaching".split())
+# Nouns that make a count the subject of "reach": "the toll/number/total reached ...".
+COUNT_SUBJECTS = frozenset(
+    "toll tolls number numbers total totals figure figures count counts tally caseload population "
+    "populations".split()
+)
+# Services a response delivers, which take the people served after "to", "with" or "for":
+# "delivered services to 1,281 people", "sessions with 1,585 members".
+SERVICE_NOUNS = frozenset(
+    "services service sessions session activities activity consultations consultation trainings "
+    "messages information counselling counseling care kits support assistance aid cash vouchers "
+    "awareness campaigns campaign screening screenings visits treatment".split()
+)
+DELIVERY_VERBS = frozenset(
+    "delivered delivering deliver provided providing provide offered offering conducted conducting "
+    "organized organised organizing organising held gave given giving extended reaching reached".split()
+)
+# "N people received services": a response noun after "received".
+RECEIVED_VERBS = frozenset("received receiving receive receives".split())
+# Staff and teams a response deploys are resources, not people harmed ("two nurses and a
+# psychologist were deployed"); health workers who were harmed are a figure (a harm word says so).
+STAFF_NOUNS = frozenset(
+    "staff staffers volunteers volunteer facilitators facilitator psychologists psychologist nurses "
+    "nurse doctors doctor midwives midwife physicians physician surgeons surgeon medics paramedics "
+    "teams team experts expert specialists specialist technicians technician mobilizers mobilisers "
+    "mobilizer mobiliser counsellors counselors counsellor counselor workers worker clinicians "
+    "clinician epidemiologists vaccinators enumerators trainers coordinators officers "
+    "psychologists".split()
+)
+# Damage done to buildings, said of a count whose noun was given earlier ("4,409 schools
+# affected, including 113 partially damaged and 19 destroyed").
+DAMAGE_WORDS = frozenset(
+    "damaged destroyed flooded collapsed razed burnt burned unroofed submerged demolished "
+    "roofless inundated".split()
+)
+DAMAGE_ADVERBS = frozenset(
+    "partially partly completely totally fully badly severely heavily seriously entirely were was "
+    "are have has been had of these them which those".split()
+)
+# Places, services and things a share may be of: "40% of surveyed villages", "55% of clinics",
+# "nearly 60% of the province" (a share of them counts no one).
+THING_NOUNS = frozenset(
+    "localities locality villages village communes commune municipalities municipality districts "
+    "district areas area zones zone sites site settlements settlement regions region provinces "
+    "province departments department territory territories country countries island islands state "
+    "states towns town cities city neighbourhoods neighborhoods communities facilities facility "
+    "clinics clinic hospitals hospital schools school services service markets market roads road "
+    "networks network land farmland cropland crops crop harvest harvests livestock water points "
+    "point routes route flights flight pumps pump generators generator systems system boats boat "
+    "cartons carton parcels parcel packages package bags bag sachets tablets units unit materials "
+    "supplies consultations consultation sessions session trainings activities campaigns messages "
+    "visits missions assessments surveys tests samples criteria criterion indicators indicator "
+    "questions question structures structure homes houses buildings shelters shelter camps camp "
+    "wells latrines kits items doses vaccines beds ambulances vehicles trucks premises stations "
+    "outlets stores shops warehouses pharmacies centres centers posts teams team mosques churches "
+    "grid electricity power deliveries institutions institution phase phases".split()
+)
+# Words a noun phrase may hold between a number and its head noun, read past: "the", "surveyed".
+PHRASE_STOPS = frozenset(
+    "in on at by for during since as from to into and or but , . ; : ! ? were was are is have has "
+    "had been be being will would who which that whose with without after before between "
+    "including among".split()
+)
+# Words of a method, not of people: "a random sample (10%)", "a confidence level of 95%".
+METHOD_WORDS = frozenset(
+    "sample samples sampling margin confidence threshold cutoff cut precision tolerance weight weighting "
+    "defined definition".split()
+)
+MEETS_WORDS = frozenset("meet meets met meeting satisfy satisfies satisfied fulfil fulfill fulfils fulfills".split())
+CRITERIA_WORDS = frozenset("criteria criterion requirements requirement conditions condition threshold thresholds standard standards".split())
+# Index scores and rates named at a number: "Food Consumption Scores fell by 15 points".
+INDEX_NOUNS = frozenset("score scores index indices indexes fcs rcsi hhs morbidity".split())
+# An intention is not a movement: "58% of households say they intend to migrate".
+INTENT_WORDS = frozenset(
+    "intend intends intended intending intention intentions desire desires wish wishes wishing want "
+    "wants wanting plan plans considering consider considers willing willingness hope hopes hoping "
+    "expect expects aspire aspiration aspirations".split()
+)
+MOVE_WORDS = frozenset("migrate migrating migration leave leaving move moving relocate relocating return returning flee emigrate emigrating go".split())
+# "affected" after these describes a place ("in the affected areas"), not the people counted.
+ATTRIBUTIVE_BEFORE = frozenset("the most worst hardest heavily severely badly storm flood".split())
+# Numbers of documents, goals and parts: "Situation Report #4", "Sustainable Development Goal 2".
+DOCUMENT_LABEL_NOUNS = frozenset(
+    "report reports sitrep update updates bulletin goal goals sdg sdgs objective objectives pillar "
+    "outcome output priority step round wave cycle edition version release box map graph chart "
+    "indicator question principle appendix annexe tier sector zone block ward camp flash "
+    "no nº n° number issue".split()
+)
+DOCUMENT_NUMBER_MARKS = frozenset("# nº n° no . :".split())
+# Units of a span of time: the second number of "6 to 59 months" ends an age or a duration.
+DURATION_UNITS = frozenset("months month years year weeks week days day hours hour mos yrs".split())
+RANGE_JOINERS_TO = frozenset({"to", "-", "–", "—", "and"})
+# Harm words that keep a count of staff, or of people treated, a figure: "two nurses were killed".
+HARM_METRICS = frozenset("killed injured casualties abducted missing detained attacks".split())

@@ -63,6 +63,7 @@ from pipeline.extraction.lexicon import (
     WHOLE_NOUNS,
 )
 from pipeline.extraction.mentions import Mention
+from pipeline.extraction.not_figures import why_not_a_figure
 from pipeline.extraction.numbers import may_hold
 from pipeline.extraction.phrases import PhraseTable
 from pipeline.extraction.tokens import Token, tokenize
@@ -771,7 +772,7 @@ def assign_meaning(
         if m.kind != "count" and _counts_something_else(tokens, m):
             m.evidence["metric"] = "not a figure: a change or share of something else"
             continue
-        not_figure = _response_or_whole(tokens, m, prev_stop)
+        not_figure = _response_or_whole(tokens, m, prev_stop) or why_not_a_figure(tokens, mentions, n, prev_stop, left_guard)
         if not_figure:
             m.evidence["metric"] = f"not a figure: {not_figure}"
             continue

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.extraction.meaning import metric_at, population_at
 from pipeline.extraction.mentions import Mention
+from pipeline.extraction.not_figures import is_item_line
 from pipeline.extraction.numbers import parse_digits
 from pipeline.extraction.tokens import Segment, tokenize
 
@@ -63,7 +64,7 @@ def table_figures(doc: Document, segments: list[Segment], ctx: DocumentContext, 
     result = TableResult()
     body = doc.body
     lines = [body[s.start : s.end] for s in segments]
-    is_number = [bool(NUMBER_LINE.match(line.strip())) for line in lines]
+    is_number = [bool(NUMBER_LINE.match(line.strip())) and not is_item_line(line) for line in lines]
     i = 0
     while i < len(lines):
         if not is_number[i]:
