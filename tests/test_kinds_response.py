@@ -280,3 +280,24 @@ def test_intentions_to_move_are_not_displacement(body, text):
 def test_displaced_people_who_intend_to_return_are_still_displaced():
     records = figures_of("Some 12,000 displaced people who intend to return remain in camps.")
     assert only(records, "Some 12,000")["metric"] == "displaced"
+
+
+# "reaching N" after a comma says what an earlier figure amounts to: a figure, not people served
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "metric"),
+    [
+        ("The eastern province now hosts 40% of the country's internally displaced people, reaching some 310,000 people.", "some 310,000", "displaced"),
+        ("Displacement in the district rose by a fifth over the month, reaching 73,500 people.", "73,500", "displaced"),
+        ("Since March the number of people displaced by the fighting has tripled, reaching nearly 95,000.", "nearly 95,000", "displaced"),
+    ],
+)
+def test_reaching_an_amount_after_a_figure_is_still_a_figure(body, text, metric):
+    assert only(figures_of(body), text)["metric"] == metric
+
+
+def test_a_team_reaching_people_after_a_figure_is_still_people_served():
+    body = "Floods displaced 12,000 people this week; mobile teams reached 3,400 of them with clean water."
+    assert "12,000" in texts(body)
+    assert_not_figure(body, "3,400")

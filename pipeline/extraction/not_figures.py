@@ -259,8 +259,8 @@ def is_response_served(tokens: list[Token], mentions: list[Mention], n: int, pre
     for k in back:
         w = tokens[k].lower
         if w in REACH_VERBS:
-            if k == direct and _count_subject(tokens, k, far_lo):
-                return None  # "the toll reached 60,000"
+            if k == direct and (_count_subject(tokens, k, far_lo) or _amounting_to(tokens, mentions, n, k)):
+                return None  # "the toll reached 60,000"; "40% of the displaced, reaching 310,000"
             return tokens[k].text
         if w in SERVED_VERBS:
             return tokens[k].text
@@ -349,6 +349,14 @@ def _age_span_end(tokens: list[Token], k: int) -> int:
             j += 1
         return j
     return k
+
+
+def _amounting_to(tokens: list[Token], mentions: list[Mention], n: int, k: int) -> bool:
+    """Whether "reaching" at k, set off by a comma after an earlier number of the sentence, says
+    what that figure amounts to ("hosts 40% of the displaced, reaching 310,000"; "rose by a
+    fifth, reaching 73,500"): an apposition of amount, not people a response reached."""
+    return (tokens[k].lower.endswith("ing") and k > 0 and tokens[k - 1].text == ","
+            and any(mentions[e].stop <= k for e in range(n)))
 
 
 def _count_subject(tokens: list[Token], k: int, lo: int) -> bool:
