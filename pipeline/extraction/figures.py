@@ -42,7 +42,7 @@ from pipeline.periods import (
     previous_period,
     same_period_comparisons,
 )
-from pipeline.places import countries_in, places_in, places_named_in_title
+from pipeline.places import countries_in, document_country, place_figures, places_in, title_places
 
 # Raised whenever what the extractor reads changes: each figure records the version that read
 # it, and `humstat run --full` reads every document again with the current one.
@@ -121,14 +121,14 @@ class ParagraphState:
 
 
 def _document_context(doc: Document) -> DocumentContext:
-    text = f"{doc.title or ''}\n{doc.body}"
-    counts = Counter(iso for _, iso in countries_in(text))
-    if not counts:
+    # the country the document's metadata names (ReliefWeb's primary_country) over the text's
+    country = doc.country or document_country(doc.title, doc.body)
+    if country is None:
         # "UNAMA documented ...": the bodies named carry their country in their full names
+        text = f"{doc.title or ''}\n{doc.body}"
         names = " ".join(alias_text(b) for b in bodies_in(text) + ([doc.source] if doc.source else []))
         counts = Counter(iso for _, iso in countries_in(names))
-    # the country the document's metadata names (ReliefWeb's primary_country) over the text's
-    country = doc.country or (counts.most_common(1)[0][0] if counts else None)
+        country = counts.most_common(1)[0][0] if counts else None
     title_period = None
     if doc.title:
         refs = [p for p in find_periods(doc.title, doc.published) if p.role in ("reference", "day")]
@@ -139,7 +139,7 @@ def _document_context(doc: Document) -> DocumentContext:
         country,
         title_period,
         attribution_in_title(doc.title) or doc.source,
-        (places_in(doc.title, country) or places_named_in_title(doc.title, country)) if doc.title else [],
+        title_places(doc.title, country) if doc.title else [],
     )
 
 
@@ -154,6 +154,7 @@ def extract(doc: Document) -> list[dict]:
     k, count = 0, len(segments)
     title_framing = civilian_framing(doc.title) if doc.title else NO_FRAMING
     lead_in = NO_FRAMING  # a sentence ending in ":" frames the list items after it
+    state = None
     for para in paragraphs(body):
         while k < count and segments[k].start < para.start:
             k += 1
@@ -165,6 +166,7 @@ def extract(doc: Document) -> list[dict]:
             civilian="civilian" in body[para.start : para.end].lower(),
             lead=(body, lead),
             outer_framing=title_framing | lead_in if lead_in else title_framing,
+            places=state.places if state is not None else [],  # the place last named goes on
         )
         last = None
         while k < count and segments[k].start < para.end:
@@ -202,9 +204,10 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
         _carry_absolute_period(references, state)
         return []
     tokens, mentions = _read_meaning(text, seg.start, body, view, mentions, state)
-    sentence_countries = [iso for _, iso in countries_in(text)]
-    places = sentence_places or state.places or ctx.title_places
-    country = _country(sentence_countries, places, ctx)
+    placed = place_figures(
+        text, seg.start, [(tokens[m.first].start, tokens[m.stop - 1].end) for m in mentions], [m.metric for m in mentions],
+        sentence_places, state.places or ctx.title_places, ctx.country, body,
+    )
     records = []
     ids: dict[int, str] = {}
     for n, m in enumerate(mentions):
@@ -235,8 +238,8 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
         records.append(
             figure_record(doc, m, start, end, text, {
                 "figure_id": fid,
-                "country": country,
-                "places": [name for _, name, _ in places],
+                "country": placed[n][1],
+                "places": placed[n][0],
                 "period": period,
                 "comparison": comparison,
                 "attributed_to": attributed,
@@ -401,15 +404,6 @@ def _as_period(p: PeriodMention, ctx: DocumentContext) -> Period:
 
 def _words(p: PeriodMention) -> str:
     return f"since {p.words}" if p.role == "since" else p.words
-
-
-def _country(sentence_countries: list[str], places: list, ctx: DocumentContext) -> str | None:
-    if sentence_countries:
-        return ctx.country if ctx.country in sentence_countries else sentence_countries[0]
-    from_places = [iso for _, _, iso in places if iso]
-    if from_places and ctx.country not in from_places:
-        return from_places[0] if ctx.country is None else ctx.country
-    return ctx.country
 
 
 def _reference_period(
