@@ -29,10 +29,16 @@ NOT_PLACES = frozenset(
     "government state ministry office media health human rights general north south east west "
     "central republic united nations international forces army police district province city "
     "jan feb mar apr jun jul aug sep sept oct nov dec january february july september october "
-    "november december monday tuesday wednesday thursday friday saturday sunday".split()
+    "november december monday tuesday wednesday thursday friday saturday sunday "
+    "northern southern eastern western upper lower middle".split()
 )
 CURATED = 10**9  # the population the gazetteer gives the names of data/places.yaml
-PLACE_TYPE_WORDS = r"(?:province|provinces|district|districts|territory|territories|governorate|governorates|region|state|city|town|village|camp|county|oblast|area)"
+PLACE_TYPE_WORDS = r"(?:province|provinces|district|districts|territory|territories|governorate|governorates|region|regions|state|states|city|town|village|camp|county|oblast|area|department|departments|prefecture|municipality|commune|township|locality|localities)"
+# compass names ("West", "North") are places only with a type word: "the West department"
+COMPASS = frozenset(
+    "north south east west central northwest northeast southwest southeast centre center "
+    "northern southern eastern western upper lower middle".split()
+)
 
 
 @lru_cache(maxsize=65536)
@@ -335,6 +341,15 @@ BEFORE_TYPE = re.compile(rf"(?P<names>{NAME}(?:\s*,\s*{NAME})*(?:,?\s+and\s+{NAM
 # words before it, the type word kept as written
 CAPITAL_TYPES = r"(?:Village|Township|District|Province|Region|State|County|Governorate|Camp|Territory|Municipality|Prefecture|Zone|Wereda|Woreda|Commune|Department|Locality|Division|Sub-district|Subdistrict|Oblast|Raion|Parish|Town|City)"
 BEFORE_CAPITAL_TYPE = re.compile(rf"(?P<name>{WORD_OF_NAME}(?:\s+{WORD_OF_NAME}){{0,3}}?\s+{CAPITAL_TYPES})\b")
+# "the town of X", "the village of X": a place by its type
+TYPE_OF = re.compile(rf"\bthe\s+(?:city|town|village|province|district|region|governorate|county|camp|municipality|locality|commune|settlement|island)\s+of\s+(?P<name>{NAME})")
+# "North and South Kivu": two places sharing their last words
+SHARED_HEAD = re.compile(r"\b(?P<first>North|South|East|West|Upper|Lower|Middle|Central|Northern|Southern|Eastern|Western)\s+and\s+(?P<second>(?:North|South|East|West|Upper|Lower|Middle|Central|Northern|Southern|Eastern|Western)\s+(?P<head>[A-Z][\w’'\-]+))")
+# "X (two deaths), Y (five deaths)": a name whose harm is counted beside it
+COUNTED_BESIDE = re.compile(
+    rf"(?P<name>{NAME})\s*\(\s*(?:at least\s+|some\s+|about\s+)?(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds)\s+"
+    r"(?:\w+\s+)?(?:deaths?|dead|killed|injured|wounded|injuries|casualties|displaced|people|persons|victims|cases|incidents|attacks)\b"
+)
 # the target of an attack ("an air strike on X", "a raid in X"): a place even when the gazetteer
 # does not know it
 ATTACK_ON = re.compile(
@@ -342,13 +357,16 @@ ATTACK_ON = re.compile(
 )
 # "an attack on Group X positions": the name is a party's, not a place
 NOT_A_TARGET_PLACE = re.compile(r"\s+(?:targets|positions|fighters|members|militants|bases|headquarters|commanders|leaders|forces|troops|convoy|convoys)\b")
+PARTY_AFTER_NAME = re.compile(
+    r"[\s-]+(?:members|member|fighters|militants|rockets|leaders|leader|commanders|officials|spokesman|spokesperson|positions|targets|run|led|backed|affiliated)\b"
+)
 # "Chak, a district some 40 km from ...", "Galim, in a mostly rural province", "X, the capital of"
 APPOSITION_TYPES = r"(?:district|town|village|city|province|region|county|camp|locality|municipality|commune|settlement|neighbourhood|neighborhood|suburb|capital|township|governorate|prefecture|department|zone)"
 APPOSITION = re.compile(rf"(?P<name>{NAME}),\s+(?:in\s+)?(?:a|an|the)\s+(?:[\w’'\-]+\s+){{0,3}}?{APPOSITION_TYPES}\b")
 
 
 NAME_PATTERN = re.compile(NAME)
-PLACE_TYPE_STEMS = ("province", "district", "territor", "governorate", "region", "state", "city", "town", "village", "camp", "county", "oblast", "area")
+PLACE_TYPE_STEMS = ("province", "district", "territor", "governorate", "region", "state", "city", "town", "village", "camp", "county", "oblast", "area", "department", "prefecture", "municipalit", "commune", "township", "localit")
 POSSESSIVE = re.compile(r"\b(?P<name>[A-Z][\w\-]+)['’]s\b")
 POSSESSIVE_SPLIT = re.compile(r"['’]s\s+")
 OPENING_PLACE = re.compile(rf"\s*(?P<name>{NAME})\s+(?:was|is|has|had|saw|remains|recorded)\b")
@@ -357,9 +375,16 @@ LEADING_FUNCTION_WORDS = re.compile(r"(?:(?:The|In|On|At|A|An|From|Of|And|But|Ne
 
 
 def _is_adjective(name: str) -> bool:
-    """'French-speaking', 'militant-held', 'Gaza-based': a hyphenated adjective, no place."""
-    last = name.split()[-1]
-    return "-" in last and last.rsplit("-", 1)[1][:1].islower() and last.split("-", 1)[0][:1].isupper()
+    """'French-speaking', 'militant-held', 'Gaza-based', 'UN-run Camp': a hyphenated
+    adjective makes no place; nor does a word of a body's name ("Islamic State", "Human
+    Rights Division": `not_place_words` of data/place_words.yaml)."""
+    not_place = place_words()["not_place_words"]
+    for word in name.split():
+        if "-" in word and word.rsplit("-", 1)[1][:1].islower() and word.split("-", 1)[0][:1].isupper():
+            return True
+        if word.lower() in not_place:
+            return True
+    return False
 
 
 def places_in(text: str, prefer: str | None = None, unambiguous: bool = False) -> list[tuple[int, str, str | None]]:
@@ -394,7 +419,7 @@ def places_in(text: str, prefer: str | None = None, unambiguous: bool = False) -
         if not name or name.lower().startswith("and "):
             return
         key = fold(name)
-        if key in countries or key in NOT_PLACES or len(key) < 3 or _is_adjective(name):
+        if key in countries or (key in NOT_PLACES and not (typed and key in COMPASS)) or len(key) < 3 or _is_adjective(name):
             return
         if name.isupper() and not typed and max(gazetteer().get(key, {}).values(), default=0) < CURATED:
             return  # "IPC", "VDP": an acronym that is some town's other name
@@ -412,6 +437,16 @@ def places_in(text: str, prefer: str | None = None, unambiguous: bool = False) -
     if not unambiguous:
         for m in BEFORE_CAPITAL_TYPE.finditer(text):
             consider(m.start("name"), m.group("name"), True)
+        for m in TYPE_OF.finditer(text):
+            consider(m.start("name"), m.group("name"), True)
+        for m in SHARED_HEAD.finditer(text):
+            place = f"{m.group('first')} {m.group('head')}"
+            if place_country(place, prefer) or place_country(m.group("second"), prefer):
+                found.setdefault(m.start("first"), (place, place_country(place, prefer)))
+        if "(" in text:
+            for m in COUNTED_BESIDE.finditer(text):
+                if not m.group("name").isupper():
+                    consider(m.start("name"), m.group("name"), True)
         for m in ATTACK_ON.finditer(text):
             if NOT_A_TARGET_PLACE.match(text, m.end()) is None:
                 consider(m.start("name"), m.group("name"), True)
@@ -422,6 +457,8 @@ def places_in(text: str, prefer: str | None = None, unambiguous: bool = False) -
         for m in pattern.finditer(text):
             base = m.start("names")
             for part in NAME_PATTERN.finditer(m.group("names")):
+                if PARTY_AFTER_NAME.match(text, base + part.end()) and not _reliable_country(part.group()):
+                    continue  # "of X members", "by X fighters": a party's name
                 if any(base + part.start() < o + len(n) and o < base + part.end() for o, (n, _) in found.items()):
                     continue  # within a name found already ("Mingin Township")
                 consider(base + part.start(), part.group(), typed)
@@ -609,3 +646,27 @@ def place_figures(
             country = _country_of(own_countries, own_places, sentence_countries, places, doc_country)
         out.append(([name for _, name, _ in places], country))
     return out
+
+
+def places_to_carry(unread: list[str], places: list[tuple[int, str, str | None]], country: str | None) -> list[tuple[int, str, str | None]]:
+    """The places a paragraph passes on to the figures of later paragraphs that name none: of
+    its last sentence naming a place of the document's `country` (a place abroad, "pushed
+    out of the capital of a neighbouring country", is background). `unread` are the texts of
+    its last sentences not read for places yet, in order; `places` what it had read."""
+    for text in reversed(unread):
+        found = [p for p in places_in(text, country) if country is None or p[2] in (country, None)]
+        if found:
+            return found
+    return [p for p in places if country is None or p[2] in (country, None)]
+
+
+PARAGRAPH_OPENER = re.compile(r"\s*(?:[-•*–]\s*)?(?P<name>[A-Z][\w’'.\- ]{2,40}?)\s*(?::|\s[–—-]\s)")
+
+
+def paragraph_country(text: str) -> str | None:
+    """The country a paragraph opens with as its heading ("Yemen: ...", "Mali – ..."): it is
+    the country of the paragraph's figures. None when the paragraph opens otherwise."""
+    m = PARAGRAPH_OPENER.match(text)
+    if m is None:
+        return None
+    return country_names().get(fold(m.group("name")))

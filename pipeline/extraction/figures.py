@@ -42,7 +42,15 @@ from pipeline.periods import (
     previous_period,
     same_period_comparisons,
 )
-from pipeline.places import countries_in, document_country, place_figures, places_in, title_places
+from pipeline.places import (
+    countries_in,
+    document_country,
+    paragraph_country,
+    place_figures,
+    places_in,
+    places_to_carry,
+    title_places,
+)
 
 # Raised whenever what the extractor reads changes: each figure records the version that read
 # it, and `humstat run --full` reads every document again with the current one.
@@ -99,6 +107,7 @@ class ParagraphState:
     attribution_words: str = ""
     carried: tuple[str, str | None] | None = None
     places: list[tuple[int, str, str | None]] = field(default_factory=list)
+    country: str | None = None  # the country the paragraph opens with ("Yemen: ...")
     # Sentences stating no figure whose period and places are not read yet: only a later
     # figure of the paragraph needs them, and most paragraphs state none.
     pending: list[PendingSentence] = field(default_factory=list)
@@ -154,7 +163,7 @@ def extract(doc: Document) -> list[dict]:
     k, count = 0, len(segments)
     title_framing = civilian_framing(doc.title) if doc.title else NO_FRAMING
     lead_in = NO_FRAMING  # a sentence ending in ":" frames the list items after it
-    state = None
+    carried: list = []  # the places the paragraphs so far last named, of the document's country
     for para in paragraphs(body):
         while k < count and segments[k].start < para.start:
             k += 1
@@ -166,7 +175,8 @@ def extract(doc: Document) -> list[dict]:
             civilian="civilian" in body[para.start : para.end].lower(),
             lead=(body, lead),
             outer_framing=title_framing | lead_in if lead_in else title_framing,
-            places=state.places if state is not None else [],  # the place last named goes on
+            places=carried,
+            country=paragraph_country(body[para.start : para.start + 60]),
         )
         last = None
         while k < count and segments[k].start < para.end:
@@ -176,6 +186,7 @@ def extract(doc: Document) -> list[dict]:
                 records.extend(_sentence_figures(doc, ctx, state, last))
         if last is not None and body[last.end - 1] == ":":
             lead_in = civilian_framing(body[last.start : last.end])
+        carried = places_to_carry([p.text for p in state.pending], state.places, ctx.country) or carried
     return records
 
 
@@ -206,7 +217,7 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
     tokens, mentions = _read_meaning(text, seg.start, body, view, mentions, state)
     placed = place_figures(
         text, seg.start, [(tokens[m.first].start, tokens[m.stop - 1].end) for m in mentions], [m.metric for m in mentions],
-        sentence_places, state.places or ctx.title_places, ctx.country, body,
+        sentence_places, state.places or ctx.title_places, state.country or ctx.country, body,
     )
     records = []
     ids: dict[int, str] = {}
