@@ -12,6 +12,7 @@ import os
 import pickle
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib.metadata import version
 from itertools import islice
@@ -122,7 +123,9 @@ def country_mentions(text: str) -> list[tuple[int, int, str, str]]:
                 i += 1
                 continue
             for j in range(min(len(words), i + MAX_NAME_WORDS), i, -1):
-                phrase = POSSESSIVE_END.sub("", group[words[i].start() : words[j - 1].end()].rstrip(".,"))
+                phrase = group[words[i].start() : words[j - 1].end()].rstrip(".,")
+                if phrase[-1] in "s'’":
+                    phrase = POSSESSIVE_END.sub("", phrase)
                 key = fold(phrase)
                 if key in names and (len(key) > 3 or phrase in SHORT_CODES):
                     start = run.start() + words[i].start()
@@ -218,9 +221,9 @@ def document_country(title: str | None, body: str) -> str | None:
     Each mention votes: a country's name 1, and 1 more after "in", "across", "into"...
     ("attacks in Lebanon"), or 0.25 when a verb follows ("Israel says"): a party acting; a
     demonym ("Lebanese officials") 0.5; a demonym of an attacking party ("Israeli air
-    strikes") nothing; a place below country level that only one country has, or that
-    `data/places.yaml` names ("Gaza"), 0.5. A mention in the title (its outlet left out)
-    counts three times; the place of a dateline ("KABUL, 3 May -") 2.
+    strikes") nothing. A mention in the title (its outlet left out) counts three times, and
+    so does a place of the title that only one country has, or that `data/places.yaml` names
+    ("Gaza"), at 0.5; the place of a dateline ("KABUL, 3 May -") 3.
     """
     votes: dict[str, float] = {}
     actor_verbs = place_words()["actor_verbs"]
@@ -234,11 +237,11 @@ def document_country(title: str | None, body: str) -> str | None:
             elif role == "name" and ACTOR_AFTER.match(text, end) and ACTOR_AFTER.match(text, end).group(1).lower() in actor_verbs:
                 vote = 0.25  # "Israel says", "Russia launched": a party acting or speaking
             votes[iso3] = votes.get(iso3, 0.0) + vote * weight
-        for _, _, iso3, in places_in(text, unambiguous=True):
+        for _, _, iso3, in places_in(text, unambiguous=True) if weight > 1 else ():  # the title's only
             votes[iso3] = votes.get(iso3, 0.0) + 0.5 * weight
     dateline = DATELINE.match(body)
     if dateline and (iso3 := _reliable_country(dateline.group(1).title()) or _single_country(dateline.group(1))):
-        votes[iso3] = votes.get(iso3, 0.0) + 2.0
+        votes[iso3] = votes.get(iso3, 0.0) + 3.0
     if not votes:
         return None
     return max(votes.items(), key=lambda kv: kv[1])[0]
@@ -340,6 +343,7 @@ BEFORE_TYPE = re.compile(rf"(?P<names>{NAME}(?:\s*,\s*{NAME})*(?:,?\s+and\s+{NAM
 # a type word written with the name ("Mingin Township", "Kurdistan Region"): the name is the
 # words before it, the type word kept as written
 CAPITAL_TYPES = r"(?:Village|Township|District|Province|Region|State|County|Governorate|Camp|Territory|Municipality|Prefecture|Zone|Wereda|Woreda|Commune|Department|Locality|Division|Sub-district|Subdistrict|Oblast|Raion|Parish|Town|City)"
+CAPITAL_TYPE_WORD = re.compile(rf"\s{CAPITAL_TYPES}\b")
 BEFORE_CAPITAL_TYPE = re.compile(rf"(?P<name>{WORD_OF_NAME}(?:\s+{WORD_OF_NAME}){{0,3}}?\s+{CAPITAL_TYPES})\b")
 # "the town of X", "the village of X": a place by its type
 TYPE_OF = re.compile(rf"\bthe\s+(?:city|town|village|province|district|region|governorate|county|camp|municipality|locality|commune|settlement|island)\s+of\s+(?P<name>{NAME})")
@@ -355,6 +359,7 @@ COUNTED_BESIDE = re.compile(
 ATTACK_ON = re.compile(
     rf"\b(?:attack|attacks|airstrike|airstrikes|strike|strikes|raid|raids|assault|ambush|bombing|bombings|shelling|bombardment|massacre)\s+(?:on|in|near|at)\s+{LOCATION_ADJECTIVES}(?P<name>{NAME})"
 )
+ATTACK_WORD = re.compile(r"attack|strike|raid|assault|ambush|bombing|shelling|bombardment|massacre")
 # "an attack on Group X positions": the name is a party's, not a place
 NOT_A_TARGET_PLACE = re.compile(r"\s+(?:targets|positions|fighters|members|militants|bases|headquarters|commanders|leaders|forces|troops|convoy|convoys)\b")
 PARTY_AFTER_NAME = re.compile(
@@ -362,11 +367,13 @@ PARTY_AFTER_NAME = re.compile(
 )
 # "Chak, a district some 40 km from ...", "Galim, in a mostly rural province", "X, the capital of"
 APPOSITION_TYPES = r"(?:district|town|village|city|province|region|county|camp|locality|municipality|commune|settlement|neighbourhood|neighborhood|suburb|capital|township|governorate|prefecture|department|zone)"
+APPOSITION_GATE = re.compile(r", (?:in )?(?:a|an|the) ")
 APPOSITION = re.compile(rf"(?P<name>{NAME}),\s+(?:in\s+)?(?:a|an|the)\s+(?:[\w’'\-]+\s+){{0,3}}?{APPOSITION_TYPES}\b")
 
 
 NAME_PATTERN = re.compile(NAME)
 PLACE_TYPE_STEMS = ("province", "district", "territor", "governorate", "region", "state", "city", "town", "village", "camp", "county", "oblast", "area", "department", "prefecture", "municipalit", "commune", "township", "localit")
+TYPE_STEM = re.compile("|".join(PLACE_TYPE_STEMS))
 POSSESSIVE = re.compile(r"\b(?P<name>[A-Z][\w\-]+)['’]s\b")
 POSSESSIVE_SPLIT = re.compile(r"['’]s\s+")
 OPENING_PLACE = re.compile(rf"\s*(?P<name>{NAME})\s+(?:was|is|has|had|saw|remains|recorded)\b")
@@ -387,6 +394,7 @@ def _is_adjective(name: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
 def places_in(text: str, prefer: str | None = None, unambiguous: bool = False) -> list[tuple[int, str, str | None]]:
     """(offset, name as written, ISO3 or None) for places below country level; an ambiguous
     name resolves to `prefer` (the document's country) when it has a place so named.
@@ -396,7 +404,7 @@ def places_in(text: str, prefer: str | None = None, unambiguous: bool = False) -
     ("X, a district 40 km from ...", "X, in a mountainous province"). A country's possessive
     before a name is not part of it ("Sudan's North Darfur" is North Darfur); a hyphenated
     adjective ("rebel-held") is no place. With `unambiguous`, only the names the gazetteer
-    gives a single country.
+    gives a single country. The list returned is shared (cached): callers do not change it.
     """
     if not UPPER.search(text):
         return []  # every place name is capitalised
@@ -433,26 +441,24 @@ def places_in(text: str, prefer: str | None = None, unambiguous: bool = False) -
             found.setdefault(offset, (name, iso3))
 
     # a type word ("province") is written in lower case, or BEFORE_TYPE finds nothing
-    lower_typed = (BEFORE_TYPE,) if any(word in text for word in PLACE_TYPE_STEMS) else ()
-    if not unambiguous:
-        for m in BEFORE_CAPITAL_TYPE.finditer(text):
+    lower_typed = (BEFORE_TYPE,) if TYPE_STEM.search(text) else ()
+    if not unambiguous:  # each pattern only where a cheap test says it may match
+        for m in BEFORE_CAPITAL_TYPE.finditer(text) if CAPITAL_TYPE_WORD.search(text) else ():
             consider(m.start("name"), m.group("name"), True)
-        for m in TYPE_OF.finditer(text):
+        for m in TYPE_OF.finditer(text) if " of " in text else ():
             consider(m.start("name"), m.group("name"), True)
-        for m in SHARED_HEAD.finditer(text):
+        for m in SHARED_HEAD.finditer(text) if " and " in text else ():
             place = f"{m.group('first')} {m.group('head')}"
             if place_country(place, prefer) or place_country(m.group("second"), prefer):
                 found.setdefault(m.start("first"), (place, place_country(place, prefer)))
-        if "(" in text:
-            for m in COUNTED_BESIDE.finditer(text):
-                if not m.group("name").isupper():
-                    consider(m.start("name"), m.group("name"), True)
-        for m in ATTACK_ON.finditer(text):
+        for m in COUNTED_BESIDE.finditer(text) if "(" in text else ():
+            if not m.group("name").isupper():
+                consider(m.start("name"), m.group("name"), True)
+        for m in ATTACK_ON.finditer(text) if ATTACK_WORD.search(text) else ():
             if NOT_A_TARGET_PLACE.match(text, m.end()) is None:
                 consider(m.start("name"), m.group("name"), True)
-        if "," in text:
-            for m in APPOSITION.finditer(text):
-                consider(m.start("name"), m.group("name"), True)
+        for m in APPOSITION.finditer(text) if APPOSITION_GATE.search(text) else ():
+            consider(m.start("name"), m.group("name"), True)
     for pattern, typed in ((LIST_AFTER_PREPOSITION, False), *((p, True) for p in lower_typed)):
         for m in pattern.finditer(text):
             base = m.start("names")
@@ -648,16 +654,58 @@ def place_figures(
     return out
 
 
-def places_to_carry(unread: list[str], places: list[tuple[int, str, str | None]], country: str | None) -> list[tuple[int, str, str | None]]:
-    """The places a paragraph passes on to the figures of later paragraphs that name none: of
-    its last sentence naming a place of the document's `country` (a place abroad, "pushed
-    out of the capital of a neighbouring country", is background). `unread` are the texts of
-    its last sentences not read for places yet, in order; `places` what it had read."""
-    for text in reversed(unread):
-        found = [p for p in places_in(text, country) if country is None or p[2] in (country, None)]
-        if found:
-            return found
-    return [p for p in places if country is None or p[2] in (country, None)]
+class CarriedPlaces(Sequence):
+    """The places a paragraph passes on to the figures of later paragraphs that name none:
+    those of its last sentence naming a place of the document's country (a place abroad,
+    "pushed out of the capital of a neighbouring country", is background), else what it was
+    given. Read only when a figure asks: most paragraphs pass on to paragraphs without one.
+    `unread` are the texts of its last sentences not read for places, in order; `places` what
+    it had read; `earlier` what the paragraph before it passed on."""
+
+    __slots__ = ("_unread", "_places", "_country", "_earlier", "_resolved")
+
+    def __init__(self, unread: list[str], places: Sequence, country: str | None, earlier: Sequence = ()) -> None:
+        self._unread, self._places, self._country, self._earlier = unread, places, country, earlier
+        self._resolved: list | None = None
+
+    def _own(self) -> list[tuple[int, str, str | None]]:
+        country = self._country
+        for text in reversed(self._unread):
+            found = [p for p in places_in(text, country) if country is None or p[2] in (country, None)]
+            if found:
+                return found
+        if self._places is self._earlier:
+            return []  # the paragraph read no place of its own
+        return [p for p in self._places if country is None or p[2] in (country, None)]
+
+    def _resolve(self) -> list[tuple[int, str, str | None]]:
+        if self._resolved is None:
+            node: Sequence = self
+            while True:  # back through the paragraphs, nearest first, without recursion
+                if not isinstance(node, CarriedPlaces):
+                    result = list(node)
+                    break
+                if node._resolved is not None:
+                    result = node._resolved
+                    break
+                result = node._own()
+                if result:
+                    break
+                node = node._earlier
+            self._resolved = result
+            self._unread, self._places, self._earlier = [], (), ()
+        return self._resolved
+
+    def __len__(self) -> int:
+        return len(self._resolve())
+
+    def __getitem__(self, index):
+        return self._resolve()[index]
+
+
+def places_to_carry(unread: list[str], places: Sequence, country: str | None, earlier: Sequence = ()) -> CarriedPlaces:
+    """What a paragraph passes on (see CarriedPlaces), read lazily."""
+    return CarriedPlaces(unread, places, country, earlier)
 
 
 PARAGRAPH_OPENER = re.compile(r"\s*(?:[-•*–]\s*)?(?P<name>[A-Z][\w’'.\- ]{2,40}?)\s*(?::|\s[–—-]\s)")

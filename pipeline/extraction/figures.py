@@ -163,7 +163,7 @@ def extract(doc: Document) -> list[dict]:
     k, count = 0, len(segments)
     title_framing = civilian_framing(doc.title) if doc.title else NO_FRAMING
     lead_in = NO_FRAMING  # a sentence ending in ":" frames the list items after it
-    carried: list = []  # the places the paragraphs so far last named, of the document's country
+    carried = ()  # the places the paragraphs so far last named, of the document's country
     for para in paragraphs(body):
         while k < count and segments[k].start < para.start:
             k += 1
@@ -186,7 +186,7 @@ def extract(doc: Document) -> list[dict]:
                 records.extend(_sentence_figures(doc, ctx, state, last))
         if last is not None and body[last.end - 1] == ":":
             lead_in = civilian_framing(body[last.start : last.end])
-        carried = places_to_carry([p.text for p in state.pending], state.places, ctx.country) or carried
+        carried = places_to_carry([p.text for p in state.pending], state.places, ctx.country, carried)
     return records
 
 
