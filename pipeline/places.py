@@ -345,8 +345,8 @@ BEFORE_TYPE = re.compile(rf"(?P<names>{NAME}(?:\s*,\s*{NAME})*(?:,?\s+and\s+{NAM
 CAPITAL_TYPES = r"(?:Village|Township|District|Province|Region|State|County|Governorate|Camp|Territory|Municipality|Prefecture|Zone|Wereda|Woreda|Commune|Department|Locality|Division|Sub-district|Subdistrict|Oblast|Raion|Parish|Town|City)"
 CAPITAL_TYPE_WORD = re.compile(rf"\s{CAPITAL_TYPES}\b")
 BEFORE_CAPITAL_TYPE = re.compile(rf"(?P<name>{WORD_OF_NAME}(?:\s+{WORD_OF_NAME}){{0,3}}?\s+{CAPITAL_TYPES})\b")
-# "the town of X", "the village of X": a place by its type
-TYPE_OF = re.compile(rf"\bthe\s+(?:city|town|village|province|district|region|governorate|county|camp|municipality|locality|commune|settlement|island)\s+of\s+(?P<name>{NAME})")
+# "the town of X", "the southern village of X": a place by its type
+TYPE_OF = re.compile(rf"\bthe\s+(?:[a-z]+(?:-[a-z]+)?\s+)?(?:city|town|village|province|district|region|governorate|county|camp|municipality|locality|commune|settlement|island)\s+of\s+(?P<name>{NAME})")
 # "North and South Kivu": two places sharing their last words
 SHARED_HEAD = re.compile(r"\b(?P<first>North|South|East|West|Upper|Lower|Middle|Central|Northern|Southern|Eastern|Western)\s+and\s+(?P<second>(?:North|South|East|West|Upper|Lower|Middle|Central|Northern|Southern|Eastern|Western)\s+(?P<head>[A-Z][\w’'\-]+))")
 # "X (two deaths), Y (five deaths)": a name whose harm is counted beside it
