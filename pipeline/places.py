@@ -594,22 +594,24 @@ def _reliable_country(name: str) -> str | None:
 
 def _country_of(
     own_countries: list[str], own_places: list, countries: list[str], places: list[tuple[int, str, str | None]], doc_country: str | None
-) -> str | None:
+) -> tuple[str | None, str]:
     """The figure's own country, else its own curated place's, else the sentence's (the
-    document's among them), else its places' (see place_figures)."""
+    document's among them), else its places' (see place_figures); with the scope that decided."""
     if own_countries:
-        return doc_country if doc_country in own_countries else own_countries[0]
+        return (doc_country if doc_country in own_countries else own_countries[0]), "country at the figure"
     curated = next((c for _, name, _ in own_places if (c := _reliable_country(name))), None)
     if curated:
-        return curated
+        return curated, "the figure's place"
     if countries:
-        return doc_country if doc_country in countries else countries[0]
+        return (doc_country if doc_country in countries else countries[0]), "country of the sentence"
     from_places = [iso for _, _, iso in places if iso]
     if from_places and doc_country not in from_places:
         if doc_country is None:
-            return from_places[0]
-        return next((c for _, name, iso in places if iso and (c := _reliable_country(name)) == iso), doc_country)
-    return doc_country
+            return from_places[0], "country of its place"
+        found = next((c for _, name, iso in places if iso and (c := _reliable_country(name)) == iso), None)
+        if found:
+            return found, "country of its place"
+    return doc_country, "the document's country"
 
 
 def place_figures(
@@ -621,8 +623,9 @@ def place_figures(
     fallback_places: list[tuple[int, str, str | None]],
     doc_country: str | None,
     body: str,
-) -> list[tuple[list[str], str | None]]:
-    """(places, country) for each figure of a sentence, nearest scope first.
+) -> list[tuple[list[str], str | None, str]]:
+    """(places, country, scopes) for each figure of a sentence, nearest scope first; scopes
+    says in words which scope decided the country and the places, for the evidence.
 
     Places: those the figure's own words name ("X (two deaths), Y (five deaths)", "in X, 12
     died, and in Y, 5"), else the sentence's, else `fallback_places` (the paragraph's or the
@@ -639,18 +642,21 @@ def place_figures(
     sentence_countries = [iso3 for _, _, iso3 in mentions]
     places_default = sentence_places or fallback_places
     origins: list[str] | None = None
-    out: list[tuple[list[str], str | None]] = []
+    out: list[tuple[list[str], str | None, str]] = []
     for metric, own in zip(metrics, owned, strict=True):
         own_places = [p for kind, p in own if kind == "place"]
         own_countries = [c for kind, c in own if kind == "country"]
         places = own_places or places_default
+        place_scope = "the figure's words" if own_places else "its sentence" if sentence_places else "an earlier sentence or the title" if places else ""
         if metric == "refugees":
             if origins is None:
                 origins = refugee_origins(text, doc_country)
-            country = origins[0] if origins else (document_refugee_origin(body) or doc_country)
+            document_origin = None if origins else document_refugee_origin(body)
+            country = origins[0] if origins else (document_origin or doc_country)
+            country_scope = "the country fled, in the sentence" if origins else "the country fled, in the document" if document_origin else "the document's country"
         else:
-            country = _country_of(own_countries, own_places, sentence_countries, places, doc_country)
-        out.append(([name for _, name, _ in places], country))
+            country, country_scope = _country_of(own_countries, own_places, sentence_countries, places, doc_country)
+        out.append(([name for _, name, _ in places], country, f"{country_scope}; places from {place_scope}" if place_scope else country_scope))
     return out
 
 

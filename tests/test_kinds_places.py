@@ -230,3 +230,13 @@ def test_the_place_last_named_carries_to_later_paragraphs():
     records = figures_of(body, published=DAY, title="Kenya: gunmen attack a town")
     for text in ("6", "23", "2"):
         assert names(only(records, text)) == ["Dabora"], text
+
+
+def test_the_evidence_says_which_scope_placed_each_figure():
+    import json
+
+    records = figures_of("Gunmen killed 4 people in Beni on Monday. Officials said 9 more were missing.", published=DAY, title="DR Congo: gunmen attack")
+    assert json.loads(only(records, "4")["evidence"])["where"] == "the figure's place; places from the figure's words"
+    assert json.loads(only(records, "9")["evidence"])["where"] == "the document's country; places from an earlier sentence or the title"
+    refugees = figures_of("Some 700 South Sudanese refugees reached the camp.", published=DAY)
+    assert json.loads(only(refugees, "Some 700")["evidence"])["where"] == "the country fled, in the sentence"

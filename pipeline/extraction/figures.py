@@ -245,6 +245,7 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
             "period": period_words or None,
             "comparison": comparison_words or None,
             "attribution": (who_words or state.attribution_words or ("title or source" if attributed else "")) or None,
+            "where": placed[n][2],
         }
         records.append(
             figure_record(doc, m, start, end, text, {
