@@ -368,7 +368,9 @@ PARTY_AFTER_NAME = re.compile(
 # "Chak, a district some 40 km from ...", "Galim, in a mostly rural province", "X, the capital of"
 APPOSITION_TYPES = r"(?:district|town|village|city|province|region|county|camp|locality|municipality|commune|settlement|neighbourhood|neighborhood|suburb|capital|township|governorate|prefecture|department|zone)"
 APPOSITION_GATE = re.compile(r", (?:in )?(?:a|an|the) ")
-APPOSITION = re.compile(rf"(?P<name>{NAME}),\s+(?:in\s+)?(?:a|an|the)\s+(?:[\w’'\-]+\s+){{0,3}}?{APPOSITION_TYPES}\b")
+# the words between the article and the type qualify it ("a remote mountain district"); "Ali, a
+# farmer from the village" is a person
+APPOSITION = re.compile(rf"(?P<name>{NAME}),\s+(?:in\s+)?(?:a|an|the)\s+(?:(?!(?:of|from|in|at|the|a|an|who|whose)\s)[\w’'\-]+\s+){{0,2}}?{APPOSITION_TYPES}\b")
 
 
 NAME_PATTERN = re.compile(NAME)

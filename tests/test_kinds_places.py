@@ -240,3 +240,15 @@ def test_the_evidence_says_which_scope_placed_each_figure():
     assert json.loads(only(records, "9")["evidence"])["where"] == "the document's country; places from an earlier sentence or the title"
     refugees = figures_of("Some 700 South Sudanese refugees reached the camp.", published=DAY)
     assert json.loads(only(refugees, "Some 700")["evidence"])["where"] == "the country fled, in the sentence"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ahmed, a resident of the village, said the water had gone.",
+        "Fatima, a mother of three from the town, was hurt.",
+        "Osman, a teacher at the camp, saw the fire.",
+    ],
+)
+def test_a_person_in_apposition_is_no_place(text):
+    assert places_in(text, "SOM") == []
