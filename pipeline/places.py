@@ -634,11 +634,15 @@ def place_figures(
     document's last, or the title's). Country: a country or demonym of the figure's own
     words ("72 Lebanese"), else of the sentence (the document's country when among them),
     else that of its places when it is not the document's and the gazetteer gives the name
-    to that country alone, else the document's. Refugees take the country they fled: named
+    to that country alone, else the document's. A sentence that places its figures in a
+    country ("in Lebanon") and names no place below it takes no place from earlier ones. Refugees take the country they fled: named
     in the sentence, else the one the document names, else the document's country.
     `text` is the sentence, `offset` its start in the body; spans (start, end) in the body.
     """
-    mentions = [(a, b, iso3) for a, b, iso3, role in country_mentions(text) if role in ("name", "demonym")]
+    all_mentions = country_mentions(text)
+    mentions = [(a, b, iso3) for a, b, iso3, role in all_mentions if role in ("name", "demonym")]
+    if not sentence_places and any(role == "name" and LOCATIVE_BEFORE.search(text, max(0, a - 30), a) for a, _, _, role in all_mentions):
+        fallback_places = []  # "... were killed in Lebanon since October": the country's figure, no town's
     items = sorted([(o, o + len(n), ("place", (o, n, iso))) for o, n, iso in sentence_places] + [(a, b, ("country", iso3)) for a, b, iso3 in mentions])
     owned = _own_items(text, offset, spans, items) if len(spans) > 1 or items else [[] for _ in spans]
     sentence_countries = [iso3 for _, _, iso3 in mentions]

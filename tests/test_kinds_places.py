@@ -252,3 +252,19 @@ def test_the_evidence_says_which_scope_placed_each_figure():
 )
 def test_a_person_in_apposition_is_no_place(text):
     assert places_in(text, "SOM") == []
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Across Nigeria, more than 1,500 people have been abducted this year.",
+        "Some 2,300 people were kidnapped in Nigeria in 2023, a monitor said.",
+        "In Nigeria as a whole, 410 students have been kidnapped since January.",
+    ],
+)
+def test_a_figure_placed_in_the_country_takes_no_earlier_town(closing):
+    body = f"Gunmen attacked the village of Dabora on Tuesday and abducted 17 pupils.\n\n{closing}"
+    records = figures_of(body, published=DAY, title="Nigeria: pupils abducted")
+    assert names(only(records, "17")) == ["Dabora"]
+    national = [r for r in records if r["text"] != "17"]
+    assert national and all(names(r) == [] for r in national)
