@@ -625,24 +625,27 @@ def place_figures(
     fallback_places: list[tuple[int, str, str | None]],
     doc_country: str | None,
     body: str,
+    title_places: Sequence = (),
 ) -> list[tuple[list[str], str | None, str]]:
     """(places, country, scopes) for each figure of a sentence, nearest scope first; scopes
     says in words which scope decided the country and the places, for the evidence.
 
     Places: those the figure's own words name ("X (two deaths), Y (five deaths)", "in X, 12
     died, and in Y, 5"), else the sentence's, else `fallback_places` (the paragraph's or the
-    document's last, or the title's). Country: a country or demonym of the figure's own
-    words ("72 Lebanese"), else of the sentence (the document's country when among them),
-    else that of its places when it is not the document's and the gazetteer gives the name
-    to that country alone, else the document's. A sentence that places its figures in a
-    country ("in Lebanon") and names no place below it takes no place from earlier ones. Refugees take the country they fled: named
-    in the sentence, else the one the document names, else the document's country.
+    document's last), else `title_places`; a sentence that places its figures in a country
+    ("in Lebanon") and names no place below it takes none from earlier sentences. Country:
+    a country or demonym of the figure's own words ("72 Lebanese"), else of the sentence
+    (the document's country when among them), else that of its places when it is not the
+    document's and the gazetteer gives the name to that country alone, else the document's.
+    Refugees take the country they fled: named in the sentence, else the one the document
+    names, else the document's country.
     `text` is the sentence, `offset` its start in the body; spans (start, end) in the body.
     """
     all_mentions = country_mentions(text)
     mentions = [(a, b, iso3) for a, b, iso3, role in all_mentions if role in ("name", "demonym")]
     if not sentence_places and any(role == "name" and LOCATIVE_BEFORE.search(text, max(0, a - 30), a) for a, _, _, role in all_mentions):
         fallback_places = []  # "... were killed in Lebanon since October": the country's figure, no town's
+    fallback_places = fallback_places or title_places
     items = sorted([(o, o + len(n), ("place", (o, n, iso))) for o, n, iso in sentence_places] + [(a, b, ("country", iso3)) for a, b, iso3 in mentions])
     owned = _own_items(text, offset, spans, items) if len(spans) > 1 or items else [[] for _ in spans]
     sentence_countries = [iso3 for _, _, iso3 in mentions]
