@@ -96,6 +96,7 @@ def demonyms() -> frozenset[str]:
 NON_SPACE = re.compile(r"\S+")
 
 
+@lru_cache(maxsize=4096)
 def country_mentions(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, ISO3, role) for each country name or demonym in text, longest name first.
 
@@ -103,6 +104,8 @@ def country_mentions(text: str) -> list[tuple[int, int, str, str]]:
     or armed party ("Israeli airstrikes", "the Malian army", "US planes"), which says who
     acted, not where, or "border": a border ("the border with Mali") or a subdivision named
     after the country ("Niger state"). A currency ("US$") names no country.
+    The list returned is shared (cached):
+    callers do not change it.
     """
     if not UPPER.search(text):
         return []  # every name is capitalised
