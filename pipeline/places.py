@@ -629,6 +629,7 @@ def place_figures(
     doc_country: str | None,
     body: str,
     title_places: Sequence = (),
+    paragraph_country: str | None = None,
 ) -> list[tuple[list[str], str | None, str]]:
     """(places, country, scopes) for each figure of a sentence, nearest scope first; scopes
     says in words which scope decided the country and the places, for the evidence.
@@ -641,9 +642,12 @@ def place_figures(
     (the document's country when among them), else that of its places when it is not the
     document's and the gazetteer gives the name to that country alone, else the document's.
     Refugees take the country they fled: named in the sentence, else the one the document
-    names, else the document's country.
+    names, else the document's country. `paragraph_country`, the country a paragraph opens
+    with ("Yemen: ..."), stands for the document's in its paragraph.
     `text` is the sentence, `offset` its start in the body; spans (start, end) in the body.
     """
+    document_scope = "the paragraph's country" if paragraph_country else "the document's country"
+    doc_country = paragraph_country or doc_country  # "Yemen: ..." governs its paragraph
     all_mentions = country_mentions(text)
     mentions = [(a, b, iso3) for a, b, iso3, role in all_mentions if role in ("name", "demonym")]
     if not sentence_places and any(role == "name" and LOCATIVE_BEFORE.search(text, max(0, a - 30), a) for a, _, _, role in all_mentions):
@@ -665,9 +669,11 @@ def place_figures(
                 origins = refugee_origins(text, doc_country)
             document_origin = None if origins else document_refugee_origin(body)
             country = origins[0] if origins else (document_origin or doc_country)
-            country_scope = "the country fled, in the sentence" if origins else "the country fled, in the document" if document_origin else "the document's country"
+            country_scope = "the country fled, in the sentence" if origins else "the country fled, in the document" if document_origin else document_scope
         else:
             country, country_scope = _country_of(own_countries, own_places, sentence_countries, places, doc_country)
+            if country_scope == "the document's country":
+                country_scope = document_scope
         out.append(([name for _, name, _ in places], country, f"{country_scope}; places from {place_scope}" if place_scope else country_scope))
     return out
 

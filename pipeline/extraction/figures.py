@@ -217,7 +217,7 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
     tokens, mentions = _read_meaning(text, seg.start, body, view, mentions, state)
     placed = place_figures(
         text, seg.start, [(tokens[m.first].start, tokens[m.stop - 1].end) for m in mentions], [m.metric for m in mentions],
-        sentence_places, state.places, state.country or ctx.country, body, ctx.title_places,
+        sentence_places, state.places, ctx.country, body, ctx.title_places, state.country,
     )
     records = []
     ids: dict[int, str] = {}
