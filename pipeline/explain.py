@@ -59,7 +59,7 @@ def explain(record: dict, body: str, number: int) -> str:
         lines.append(f"    compared to  {_period(record['comparison_start'], record['comparison_end'])}{because('comparison')}")
     lines += [
         f"    attributed   {record['attributed_to'] or '-'}{because('attribution')}",
-        f"    where        {record['country'] or '-'}" + (f"; {', '.join(record['places'])}" if record["places"] else ""),
+        f"    where        {record['country'] or '-'}" + (f"; {', '.join(record['places'])}" if record["places"] else "") + because("where"),
     ]
     if record.get("parent_figure_id"):
         lines.append(f"    part of      {record['parent_figure_id']}")

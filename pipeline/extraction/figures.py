@@ -46,7 +46,15 @@ from pipeline.periods import (
     previous_period,
     same_period_comparisons,
 )
-from pipeline.places import countries_in, places_in, places_named_in_title
+from pipeline.places import (
+    countries_in,
+    document_country,
+    paragraph_country,
+    place_figures,
+    places_in,
+    places_to_carry,
+    title_places,
+)
 
 # Raised whenever what the extractor reads changes: each figure records the version that read
 # it, and `humstat run --full` reads every document again with the current one.
@@ -104,6 +112,7 @@ class ParagraphState:
     attribution_words: str = ""
     carried: tuple[str, str | None] | None = None
     places: list[tuple[int, str, str | None]] = field(default_factory=list)
+    country: str | None = None  # the country the paragraph opens with ("Yemen: ...")
     # Sentences stating no figure whose period and places are not read yet: only a later
     # figure of the paragraph needs them, and most paragraphs state none.
     pending: list[PendingSentence] = field(default_factory=list)
@@ -126,14 +135,14 @@ class ParagraphState:
 
 
 def _document_context(doc: Document) -> DocumentContext:
-    text = f"{doc.title or ''}\n{doc.body}"
-    counts = Counter(iso for _, iso in countries_in(text))
-    if not counts:
+    # the country the document's metadata names (ReliefWeb's primary_country) over the text's
+    country = doc.country or document_country(doc.title, doc.body)
+    if country is None:
         # "UNAMA documented ...": the bodies named carry their country in their full names
+        text = f"{doc.title or ''}\n{doc.body}"
         names = " ".join(alias_text(b) for b in bodies_in(text) + ([doc.source] if doc.source else []))
         counts = Counter(iso for _, iso in countries_in(names))
-    # the country the document's metadata names (ReliefWeb's primary_country) over the text's
-    country = doc.country or (counts.most_common(1)[0][0] if counts else None)
+        country = counts.most_common(1)[0][0] if counts else None
     title_period = None
     if doc.title:
         refs = [p for p in find_periods(doc.title, doc.published) if p.role in ("reference", "day")]
@@ -144,7 +153,7 @@ def _document_context(doc: Document) -> DocumentContext:
         country,
         title_period,
         attribution_in_title(doc.title, doc.body) or doc.source,
-        (places_in(doc.title, country) or places_named_in_title(doc.title, country)) if doc.title else [],
+        title_places(doc.title, country) if doc.title else [],
     )
 
 
@@ -160,6 +169,7 @@ def extract(doc: Document) -> list[dict]:
     title_framing = civilian_framing(doc.title) if doc.title else NO_FRAMING
     lead_in = NO_FRAMING  # a sentence ending in ":" frames the list items after it
     after_mark = False  # the paragraph before was a bare list mark: this one is the item
+    carried = ()  # the places the paragraphs so far last named, of the document's country
     for para in paragraphs(body):
         while k < count and segments[k].start < para.start:
             k += 1
@@ -172,6 +182,8 @@ def extract(doc: Document) -> list[dict]:
             civilian="civilian" in body[para.start : para.end].lower(),
             lead=(body, lead),
             outer_framing=title_framing | lead_in if lead_in else title_framing,
+            places=carried,
+            country=paragraph_country(body[para.start : para.start + 60]),
         )
         if body[para.start : para.start + 1] in ("“", '"'):
             # a quotation that opens the paragraph: its speaker is named where it closes
@@ -185,6 +197,7 @@ def extract(doc: Document) -> list[dict]:
         if last is not None and body[last.end - 1] == ":":
             # the list continues the whole paragraph: "... civilian casualties reached 292. Among them:"
             lead_in = civilian_framing(body[para.start : last.end])
+        carried = places_to_carry([p.text for p in state.pending], state.places, ctx.country, carried)
     return records
 
 
@@ -215,9 +228,10 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
         _carry_absolute_period(references, state)
         return []
     tokens, mentions = _read_meaning(text, seg.start, body, view, mentions, state)
-    sentence_countries = [iso for _, iso in countries_in(text)]
-    places = sentence_places or state.places or ctx.title_places
-    country = _country(sentence_countries, places, ctx)
+    placed = place_figures(
+        text, seg.start, [(tokens[m.first].start, tokens[m.stop - 1].end) for m in mentions], [m.metric for m in mentions],
+        sentence_places, state.places, ctx.country, body, ctx.title_places, state.country,
+    )
     records = []
     ids: dict[int, str] = {}
     for n, m in enumerate(mentions):
@@ -245,12 +259,13 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
             "period": period_words or None,
             "comparison": comparison_words or None,
             "attribution": (("the speaker of its clause" if own else who_words) or state.attribution_words or ("title or source" if attributed else "")) or None,
+            "where": placed[n][2],
         }
         records.append(
             figure_record(doc, m, start, end, text, {
                 "figure_id": fid,
-                "country": country,
-                "places": [name for _, name, _ in places],
+                "country": placed[n][1],
+                "places": placed[n][0],
                 "period": period,
                 "comparison": comparison,
                 "attributed_to": attributed,
@@ -417,15 +432,6 @@ def _as_period(p: PeriodMention, ctx: DocumentContext) -> Period:
 
 def _words(p: PeriodMention) -> str:
     return f"since {p.words}" if p.role == "since" else p.words
-
-
-def _country(sentence_countries: list[str], places: list, ctx: DocumentContext) -> str | None:
-    if sentence_countries:
-        return ctx.country if ctx.country in sentence_countries else sentence_countries[0]
-    from_places = [iso for _, _, iso in places if iso]
-    if from_places and ctx.country not in from_places:
-        return from_places[0] if ctx.country is None else ctx.country
-    return ctx.country
 
 
 def _reference_period(
