@@ -258,3 +258,10 @@ def test_he_or_she_is_the_latest_person_who_spoke():
     assert source(body, "11") == "Omar Haddad"
     body = "Relief workers said 300 families fled.\n\nThe agency said 2,000 people were displaced.\n\nSome 500 more fled, they said."
     assert source(body, "Some 500") == "agency"
+
+
+# A byline ("By Jane Doe") names the article's author, who states no figure of her own.
+def test_a_byline_names_no_source():
+    assert source("By Tomas Reyes\nSoldiers said 12 villagers were killed in the raid.", "12") == "Soldiers"
+    assert source("By Amina Farouk and Lee Chen\n\nAt least 30 people were killed when the boat capsized, rescuers said.", "At least 30") == "rescuers"
+    assert source("Flood death toll rises By Grace Otieno 45 people have died since Monday, the county commissioner said.", "45") == "county commissioner"

@@ -301,3 +301,39 @@ def test_a_team_reaching_people_after_a_figure_is_still_people_served():
     body = "Floods displaced 12,000 people this week; mobile teams reached 3,400 of them with clean water."
     assert "12,000" in texts(body)
     assert_not_figure(body, "3,400")
+
+
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        ("The gendarmerie lost 9 officers in the raid on the checkpoint.", "9"),
+        ("Two clinics lost 4 nurses when the convoy was shelled.", "4"),
+        ("The health ministry has lost 23 doctors since the fighting began.", "23"),
+    ],
+)
+def test_staff_an_attack_cost_are_still_figures(body, text):
+    assert only(figures_of(body), text)["metric"] == "killed"
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "metric"),
+    [
+        ("Across the region, 41 were abducted and 17 detained during the past year.", "17", "detained"),
+        ("In the camps 8 died and 25 injured over the last month.", "25", "injured"),
+        ("Police said 6 killed and 19 wounded over the weekend.", "19", "injured"),
+    ],
+)
+def test_a_harm_participle_after_the_number_is_people_not_things(body, text, metric):
+    assert only(figures_of(body), text)["metric"] == metric
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "metric"),
+    [
+        ("Around 1,900 Sudanese refugees reached the border town over the weekend.", "Around 1,900", "refugees"),
+        ("Last month 640 displaced families' children and 2,750 displaced people reached Kismayo.", "2,750", "displaced"),
+        ("More than 5,000 refugees have reached safety in the neighbouring country.", "More than 5,000", "refugees"),
+    ],
+)
+def test_people_who_reached_a_place_arrived_and_are_still_figures(body, text, metric):
+    assert only(figures_of(body), text)["metric"] == metric

@@ -303,7 +303,8 @@ def _named_body(text: str) -> str | None:
 
 def _person_name(text: str, people: list[str]) -> str | None:
     """Two or more capitalised words that are neither titles nor country names, or a single
-    surname of a person named in full earlier, or one after an honorific ("Mr. Mladenov").
+    surname of a person named in full earlier, or one after an honorific ("Mr. Mladenov"); a
+    run after "By" is a byline's author ("By Jane Doe"), never read as a speaker.
     A run of capitalised words followed by an acronym in brackets names a body: the acronym."""
     if "(" in text:
         acronym = ACRONYM_AFTER_NAME.search(text)
@@ -311,16 +312,18 @@ def _person_name(text: str, people: list[str]) -> str | None:
             return acronym.group("acronym")  # "the Institute for Conflict Studies (ICS)": the body by its acronym
     run: list[str] = []
     best: list[str] = []
+    after_by = False  # the run follows "By": a byline names the author, not who stated a figure
     for word in text.split():
         clean = word if INITIAL.fullmatch(word) else word.strip(",.()“”\"'’")
         if clean and _is_name_word(clean):
             run.append(clean)
             continue
-        if len(run) >= 2:
+        if len(run) >= 2 and not after_by:
             best = run
             break
         run = []
-    if len(run) >= 2 and not best:
+        after_by = clean.lower() == "by"
+    if len(run) >= 2 and not best and not after_by:
         best = run
     if best:
         return " ".join(best)

@@ -26,6 +26,7 @@ from pipeline.extraction.lexicon import (
     HOUSEHOLD_NOUNS,
     INDEX_NOUNS,
     INTENT_WORDS,
+    LOSS_VERBS,
     MEETS_WORDS,
     METHOD_WORDS,
     METRIC_WORDS,
@@ -120,8 +121,8 @@ def phrase_head(tokens: list[Token], i: int, hi: int) -> tuple[str, int] | None:
         if w in PROPORTION_WORDS and k + 1 < len(tokens) and tokens[k + 1].lower == "of":
             k += 2  # "(79%) proportion of deliveries ..."
             continue
-        if t.is_digits or w in PHRASE_STOPS or w in PHRASE_BREAKS or w in _NUMBER_WORDS:
-            return None
+        if t.is_digits or w in PHRASE_STOPS or w in PHRASE_BREAKS or w in _NUMBER_WORDS or w in (")", "]"):
+            return None  # ... or the bracket the number stands in closes: "(48 to 95) over the year"
         if w in "-–—" and k > 0 and k + 1 < len(tokens) and tokens[k - 1].end < t.start and tokens[k + 1].start > t.end:
             return None  # a dash between spaces opens an aside: "30 - more than one per week -"
         nxt_thing = k + 1 < len(tokens) and tokens[k + 1].lower in THINGS and tokens[k + 1].lower not in PEOPLE_NOUNS
@@ -129,7 +130,8 @@ def phrase_head(tokens: list[Token], i: int, hi: int) -> tuple[str, int] | None:
             k += 1  # a harm naming a thing: "104 displacement sites"
             steps += 1
             continue
-        if w in POPULATION_WORDS or w in HOUSEHOLD_NOUNS or w in WHOLE_NOUNS or (w in METRIC_WORDS and not w.endswith("ed")):
+        if w in POPULATION_WORDS or w in HOUSEHOLD_NOUNS or w in WHOLE_NOUNS or (w in METRIC_WORDS and (k == i or not w.endswith("ed"))):
+            # a harm participle right after the number says what happened to it: "30 detained over the year"
             return ("people", k)
         if w in THINGS:
             nxt = tokens[k + 1].lower if k + 1 < len(tokens) else ""
@@ -210,7 +212,8 @@ _NUMBER_WORDS = frozenset(
 def is_staff(tokens: list[Token], m: Mention, hi: int) -> bool:
     """Staff and teams a response deploys: "two nurses and a psychologist were deployed",
     "involving a psychologist and two facilitators" - the noun after the number names a
-    role (`STAFF_NOUNS`) and no harm word (killed, injured, abducted...) stands in its clause."""
+    role (`STAFF_NOUNS`) and no harm word (killed, injured, abducted..., or a loss: "lost") stands
+    in its clause."""
     if m.kind != "count":
         return False
     k = m.stop
@@ -224,7 +227,7 @@ def is_staff(tokens: list[Token], m: Mention, hi: int) -> bool:
         return False
     lo = max(0, m.first - BACK)
     window = tokens[lo : min(len(tokens), m.stop + 15)]
-    return not any(_harm(t) for t in window)
+    return not any(_harm(t) or t.lower in LOSS_VERBS for t in window)  # "the police lost 14 officers"
 
 
 def is_response_served(tokens: list[Token], mentions: list[Mention], n: int, prev_stop: int, left_guard: int) -> str | None:
@@ -272,6 +275,8 @@ def is_response_served(tokens: list[Token], mentions: list[Mention], n: int, pre
     end = min(len(tokens), m.stop + 16)
     while k < end:
         w = tokens[k].lower
+        if w in REACH_VERBS and _reach_takes_a_place(tokens, k):
+            break  # people who reached a place arrived there: "700 refugees reached the camp"
         if w in SERVED_VERBS:
             return tokens[k].text
         skip = _age_span_end(tokens, k)
@@ -349,6 +354,14 @@ def _age_span_end(tokens: list[Token], k: int) -> int:
             j += 1
         return j
     return k
+
+
+def _reach_takes_a_place(tokens: list[Token], k: int) -> bool:
+    """Whether "reached" at k, after the number's noun phrase, is active with a place as its
+    object ("700 refugees reached the camp", "reached Chad", "reached safety"), not the passive
+    of a response ("2,300 people reached with messages")."""
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    return nxt is not None and nxt.is_word and (nxt.lower in ("the", "a", "an", "safety", "safe") or nxt.text[:1].isupper())
 
 
 def _amounting_to(tokens: list[Token], mentions: list[Mention], n: int, k: int) -> bool:
