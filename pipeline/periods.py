@@ -432,7 +432,7 @@ SINCE = re.compile(
     # "since 3 May", "since the start of 2020", "since fighting began in February", "since the coup
     # on 1 February 2021", "since the start of the conflict between the two armies in mid-April":
     # the words between "since" and the date name the event (no digit or clause break among them)
-    r"\bsince\s+(?:the\s+)?(?:(?:beginning|start|onset|outbreak|end)\s+of\s+)?(?:(?P<event>[^\d,.;:!?\n]{1,120}?)\s+(?:in|on)\s+)?(?:the\s+)?$",
+    r"\bsince\s+(?:the\s+)?(?:(?:beginning|start|onset|outbreak|end)\s+of\s+)?(?:(?P<event>[^\d,.;:!?\n]{1,120}?)\s+(?:in|on)\s+)?(?:the\s+)?(?:(?:early|late)\s+)?$",
     re.I,
 )
 # "since" an event the sentence does not date: "since the conflict began", "since the coup",
@@ -647,7 +647,7 @@ def _cues_present(text: str, lower: str) -> set[str]:
 
 SUPERLATIVE_SINCE = re.compile(r"\b(?:highest|lowest|largest|biggest|greatest|smallest|most|fewest|worst|deadliest|bloodiest|first\s+time)\b[^.;]{0,40}\bsince\s+(?:the\s+)?$", re.I)
 DATELINE_AFTER = re.compile(r"^\s*[–—-]\s")
-OVER_THE = re.compile(r"\bover\s+the\s+$", re.I)
+OVER_THE = re.compile(r"\b(?:over|during|in|within)\s+(?:the\s+)?$", re.I)
 SAID_ON = re.compile(
     r"\b(?:said|says|told|announced|reported|stated|added|confirmed|warned|published|released|issued|seen\s+by\s+\w+)\s+(?:\w+\s+)?(?:on\s+)?$",
     re.I,

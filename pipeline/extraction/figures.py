@@ -675,7 +675,10 @@ def _farther_periods(m: Mention, state: ParagraphState, ctx: DocumentContext, at
     if state.period is not None:
         yield Reading(state.period, state.period_words, Scope.PARAGRAPH, state.period_kind)
     if stock:
-        # "are currently in the country": a stock figure, not a count over a period
+        # "are currently in the country": a stock figure, not a count over a period; under an
+        # "as of" header it stands on the header's day
+        if ctx.header is not None and ctx.header_kind == "as_of":
+            yield Reading(ctx.header.value, ctx.header.words, Scope.HEADER, ctx.header_kind)
         yield Reading(None, "a stock figure", Scope.SENTENCE)
     if ctx.header is not None:
         yield Reading(ctx.header.value, ctx.header.words, Scope.HEADER, ctx.header_kind)
