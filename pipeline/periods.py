@@ -453,6 +453,7 @@ ANAPHORA = re.compile(
     r"|(?:on\s+)?(?:that|the\s+same)\s+day)\b(?!\s+(?:in|of|last|a)\b)",
     re.I,
 )
+EVENT_AFTER = re.compile(r"\s+([a-z][a-z'’-]+)")
 SINCE_THEN = re.compile(r"\bsince\s+then\b", re.I)
 AS_OF = re.compile(r"\b(?:as\s+(?:of|at|on)|figures\s+(?:as\s+)?(?:of|at)|situation\s+(?:as\s+)?(?:of|at)|data\s+(?:as\s+)?(?:of|at))\s+(?:the\s+)?$", re.I)
 BY_DAY = re.compile(r"(?:^|[,;]\s*|\b(?:and|but)\s+)by\s+(?:the\s+)?$", re.I)
@@ -669,7 +670,10 @@ def _with_role(text: str, p: PeriodMention) -> PeriodMention:
     if p.role == "day" and p.words.lower() in WEEKDAYS and SAID_ON.search(before):
         return replace(p, role="dateline")  # "the UN said on Friday" dates the statement, not the figure
     if since_match:
-        return replace(p, role="since", event=event_key(since_match["event"] or ""))
+        # the event named before the date ("since the coup on 1 May") or after it ("since the
+        # 1 May coup")
+        event = event_key(since_match["event"] or "") or event_key(EVENT_AFTER.match(text, p.end)[1] if EVENT_AFTER.match(text, p.end) else "")
+        return replace(p, role="since", event=event)
     if p.role == "day" and FROM_DAY.search(before):
         return replace(p, role="since")
     if p.role in ("reference", "day") and ("as " in lower_before or "of " in lower_before) and AS_OF.search(before):

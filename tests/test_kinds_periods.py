@@ -237,3 +237,24 @@ def test_so_far_in_a_month_ends_on_the_document_date(body, text):
 ])
 def test_comparison_periods(body, text, want):
     assert comparison(figures_of(body, published=date(2024, 4, 5)), text) == want
+
+
+# "since the 3 March 2022 coup": the event named after its date is remembered as well.
+@pytest.mark.parametrize(("body", "text", "want"), [
+    ("Since the 3 March 2022 coup, 4,000 people have been killed.\nSince the coup, 2,500 people have been detained.", "2,500", "2022-03-03"),
+    ("Since the 9 October 2023 earthquake, 120 people have died.\n\nSome 300 were injured since the earthquake.", "Some 300", "2023-10-09"),
+    ("Since the May 2021 floods, 47,000 people have been displaced. Another 800 have died since the floods.", "800", "2021-05-01"),
+])
+def test_an_event_named_after_its_date_is_remembered(body, text, want):
+    assert period(figures_of(body, published=date(2024, 2, 1)), text)[0] == want
+
+
+# A window that opens the sentence dates the figures of its clause; a running total "brought
+# to" a number later in the sentence is dated by the "since" after it.
+@pytest.mark.parametrize(("body", "text", "want"), [
+    ("In the past 24 hours, strikes killed 60 people and wounded 140 others, bringing the toll to 9,800 killed since 1 March.", "140", ("2024-05-09", "2024-05-10")),
+    ("In the past 24 hours, strikes killed 60 people and wounded 140 others, bringing the toll to 9,800 killed since 1 March.", "9,800", ("2024-03-01", "2024-05-10")),
+    ("Over the past week, 35 people died and 210 were injured, taking the total to 5,400 injured since the start of January.", "210", ("2024-05-03", "2024-05-10")),
+])
+def test_a_leading_window_and_a_running_total(body, text, want):
+    assert period(figures_of(body, published=date(2024, 5, 10)), text) == want

@@ -68,6 +68,7 @@ PART_PERIOD_CHARS = 40
 # it was 42", "72,000 so far in August, and as of 18 August, 590,000 ...": the period leads the
 # next figure's clause, not this figure's.
 CLAUSE_BREAK = re.compile(r"(?:\b(?:while|whereas)|[,;]\s*(?:and|but|while|whereas)|;)(?:\s+[\w-]+){0,2}\s*$")
+TOTAL_BREAK = re.compile(r",\s*(?:bringing|taking|raising|pushing|putting|lifting)\b", re.I)
 # The roles of the periods that may date a figure.
 DATING = ("reference", "day", "since", "as_of")
 
@@ -656,9 +657,13 @@ def _reference_period(
     near = [p for p in after if p.start - end <= AFTER_PERIOD_CHARS]
     if m.kind != "count":
         near = [p for p in near if nxt is None or nxt.before_after or p.start < hi]
-    if near:
-        return _reading(near[0], ctx, _in_phrase(near[0], lo, hi))
     before = [p for p in candidates if p.end <= start]
+    # "..., bringing the total to 31,490": a running total, which the earlier period does not date
+    led = bool(before) and not TOTAL_BREAK.search(sentence, before[-1].end - offset, start - offset)
+    if near and not (led and next_start is not None and near[0].start > next_start):
+        # a period past the next figure dates this one only when none stands before it ("In the
+        # past day, 149 were killed and 300 wounded, bringing the toll to 31,490 since ...")
+        return _reading(near[0], ctx, _in_phrase(near[0], lo, hi))
     if before:
         return _reading(before[-1], ctx, _in_phrase(before[-1], lo, hi))
     if after and m.kind == "count":
