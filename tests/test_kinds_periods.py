@@ -258,3 +258,15 @@ def test_an_event_named_after_its_date_is_remembered(body, text, want):
 ])
 def test_a_leading_window_and_a_running_total(body, text, want):
     assert period(figures_of(body, published=date(2024, 5, 10)), text) == want
+
+
+# A later paragraph goes on about the period of the document's last figure, whoever speaks.
+@pytest.mark.parametrize(("body", "text", "want"), [
+    ("UNHCR said 3,400 people fled across the border between April and June 2023.\n\n"
+     "The death toll rose by 12 percent over the previous quarter, according to UNICEF.", "12 percent", ("2023-04-01", "2023-06-30")),
+    ("In the first quarter of 2024, 210 civilians were killed, OCHA said.\n\n"
+     "WHO said 35 health workers were injured.", "35", ("2024-01-01", "2024-03-31")),
+    ("Some 900 people were abducted in 2022, the monitors reported.\n\nAmnesty International said 140 children were abducted.", "140", ("2022-01-01", "2022-12-31")),
+])
+def test_a_later_paragraph_keeps_the_documents_period_under_a_new_speaker(body, text, want):
+    assert period(figures_of(body, published=date(2024, 8, 1)), text) == want

@@ -687,8 +687,8 @@ def _farther_periods(m: Mention, state: ParagraphState, ctx: DocumentContext, at
         yield Reading(None, "a stock figure", Scope.SENTENCE)
     if ctx.header is not None:
         yield Reading(ctx.header.value, ctx.header.words, Scope.HEADER, ctx.header_kind)
-    if ctx.period is not None and state.attribution in (None, ctx.period_source):
-        # the document goes on about the same period, unless a new speaker has taken over
+    if ctx.period is not None:
+        # the document goes on about the period of its last figure, whoever speaks now
         yield Reading(ctx.period, ctx.period_words, Scope.DOCUMENT, ctx.period_kind)
     if ctx.title_period is not None:
         yield Reading(ctx.title_period, "title", Scope.TITLE)
