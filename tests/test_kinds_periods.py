@@ -270,3 +270,13 @@ def test_a_leading_window_and_a_running_total(body, text, want):
 ])
 def test_a_later_paragraph_keeps_the_documents_period_under_a_new_speaker(body, text, want):
     assert period(figures_of(body, published=date(2024, 8, 1)), text) == want
+
+
+# A stock word makes a stock of the figure it stands by, not of every figure in its sentence.
+@pytest.mark.parametrize(("body", "text", "want"), [
+    ("In May 2023 the rains failed. Reports from the remote districts of the north were still coming in late in the evening, when officials said 48 people had died in the floods.", "48", ("2023-05-01", "2023-05-31")),
+    ("In May 2023 the rains failed. Officials said 48 people had died in the floods across the southern districts and the river valleys, and the search for the missing is now being extended.", "48", ("2023-05-01", "2023-05-31")),
+    ("Floods killed 40 people in May 2023.\n\nSome 3,000 people remain displaced.", "Some 3,000", (None, None)),
+])
+def test_a_stock_word_makes_a_stock_of_the_figure_it_stands_by(body, text, want):
+    assert period(figures_of(body, published=date(2024, 8, 1)), text) == want

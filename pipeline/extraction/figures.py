@@ -62,6 +62,8 @@ STOCK_AND_SINCE_WORDS = (frozenset({"currently", "now", "remain", "remains", "st
 LIST_MARKS = frozenset("-•*–")
 # How far after a number a period may stand and still be its own ("... in November 2014").
 AFTER_PERIOD_CHARS = 150
+# How far before a figure a stock word ("remain", "currently") makes it a stock; twice as far after it.
+STOCK_CHARS = 60
 # How far after a part of a total ("including 300 children in January") a period is the part's own.
 PART_PERIOD_CHARS = 40
 # A clause break between a figure and a period after it: "48 were killed in 2022, while in 2021
@@ -271,8 +273,11 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
         attributed, attribution_scope = _attribution(who, state, ctx)
         went_to, came_from = _change_between_values(m, n, mentions, tokens, periods)
         parent = chosen.get(m.parent) if m.parent is not None else None
-        reading = went_to or _reference_period(m, n, mentions, tokens, references, periods, ctx, state, attributed, text, words, parent, stock, seg.start)
-        reading = _settled(reading, periods, ctx, state, stock, future, so_far)
+        # a stock word in the figure's own stretch of the sentence ("remain displaced"), not
+        # anywhere in it ("details were still emerging ... hundreds were abducted")
+        own_stock = stock and bool(STOCK.search(text, max(0, start - seg.start - STOCK_CHARS), end - seg.start + 2 * STOCK_CHARS))
+        reading = went_to or _reference_period(m, n, mentions, tokens, references, periods, ctx, state, attributed, text, words, parent, own_stock, seg.start)
+        reading = _settled(reading, periods, ctx, state, own_stock, future, so_far)
         if reading is not None:
             chosen[n] = reading
         period = reading.value if reading else None
