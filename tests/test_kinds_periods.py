@@ -280,3 +280,23 @@ def test_a_later_paragraph_keeps_the_documents_period_under_a_new_speaker(body, 
 ])
 def test_a_stock_word_makes_a_stock_of_the_figure_it_stands_by(body, text, want):
     assert period(figures_of(body, published=date(2024, 8, 1)), text) == want
+
+
+# A period in a relative clause before the figure dates that clause, not the figure.
+@pytest.mark.parametrize(("body", "text", "want"), [
+    ("In 2018, the militia, which observed a truce from 15 to 17 June, was responsible for 40 per cent of civilian deaths.", "40 per cent", ("2018-01-01", "2018-12-31")),
+    ("During 2022, the army, whose offensive began on 3 March, killed 210 civilians.", "210", ("2022-01-01", "2022-12-31")),
+    ("In 2019, the group, which seized the town in May, abducted 75 people.", "75", ("2019-01-01", "2019-12-31")),
+])
+def test_a_period_in_a_relative_clause_does_not_date_the_figure(body, text, want):
+    assert period(figures_of(body), text) == want
+
+
+# A date without a year takes the year of the period the text named last.
+@pytest.mark.parametrize(("body", "text", "want"), [
+    ("Violence surged in the first half of 2018.\n\nBetween 1 January and 30 June, 1,692 civilians were killed.", "1,692", ("2018-01-01", "2018-06-30")),
+    ("The report covers 2019.\n\nOn 3 March, 28 people were killed in a market.", "28", ("2019-03-03", "2019-03-03")),
+    ("Heavy rains fell through 2016.\n\nFloods in August displaced 9,000 people.", "9,000", ("2016-08-01", "2016-08-31")),
+])
+def test_a_date_without_a_year_takes_the_year_named_last(body, text, want):
+    assert period(figures_of(body, published=None), text) == want

@@ -53,9 +53,8 @@ from pipeline.places import countries_in, places_in, places_named_in_title
 # Raised whenever what the extractor reads changes: each figure records the version that read
 # it, and `humstat run --full` reads every document again with the current one.
 EXTRACTOR_VERSION = "0.5.0"
-UNRESOLVED_SINCE = re.compile(r"\bsince\b", re.I)
 STOCK = re.compile(r"\b(?:currently|now|remain|remains|still)\b", re.I)
-# The words STOCK and UNRESOLVED_SINCE need (they ignore case): `ascii_words` without them
+# The words STOCK and "since" need (they ignore case): `ascii_words` without them
 # spare the searches.
 STOCK_AND_SINCE_WORDS = (frozenset({"currently", "now", "remain", "remains", "still"}), frozenset({"since"}))
 # Marks that open a list item: the items after a lead-in ending in ":" keep its framing.
@@ -70,6 +69,7 @@ PART_PERIOD_CHARS = 40
 # it was 42", "72,000 so far in August, and as of 18 August, 590,000 ...": the period leads the
 # next figure's clause, not this figure's.
 CLAUSE_BREAK = re.compile(r"(?:\b(?:while|whereas)|[,;]\s*(?:and|but|while|whereas)|;)(?:\s+[\w-]+){0,2}\s*$")
+RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whose)\b[^,;]*$", re.I)
 TOTAL_BREAK = re.compile(r",\s*(?:bringing|taking|raising|pushing|putting|lifting)\b", re.I)
 # The roles of the periods that may date a figure.
 DATING = ("reference", "day", "since", "as_of")
@@ -136,9 +136,10 @@ class ParagraphState:
         return self._framing
 
     def default_year(self, ctx: DocumentContext) -> int | None:
-        """The year the text around is about: of the paragraph's period, the document's, its title's."""
-        for period in (self.period, ctx.period, ctx.title_period):
-            if period is not None:
+        """The year the text around is about: of the paragraph's period, the document's, its
+        title's, else of the period the text named last."""
+        for period in (self.period, ctx.period, ctx.title_period, ctx.last_named):
+            if period is not None and (period.end or period.start) is not None:
                 return (period.end or period.start).year
         return None
 
@@ -606,6 +607,12 @@ def _own_after(
     return own
 
 
+def _in_relative_clause(p: PeriodMention, start: int, sentence: str, offset: int) -> bool:
+    """The period stands in a clause set off by commas that opens with "which" or "who"."""
+    head = sentence[max(0, p.start - offset - 100) : p.start - offset]
+    return bool(RELATIVE_OPEN.search(head)) and "," in sentence[p.end - offset : start - offset]
+
+
 def _nearer_next(p: PeriodMention, end: int, next_start: int, sentence: str, offset: int) -> bool:
     """The period runs on into the next figure ("... since the war began to 11,085"), nearer it
     than this figure, with no comma or "and" closing it off."""
@@ -662,7 +669,9 @@ def _reference_period(
     near = [p for p in after if p.start - end <= AFTER_PERIOD_CHARS]
     if m.kind != "count":
         near = [p for p in near if nxt is None or nxt.before_after or p.start < hi]
-    before = [p for p in candidates if p.end <= start]
+    # not a period of a relative clause before the figure ("The group, which kept the truce from
+    # 15 to 17 June, is responsible for 40 per cent")
+    before = [p for p in candidates if p.end <= start and not _in_relative_clause(p, start, sentence, offset)]
     # "..., bringing the total to 31,490": a running total, which the earlier period does not date
     led = bool(before) and not TOTAL_BREAK.search(sentence, before[-1].end - offset, start - offset)
     if near and not (led and next_start is not None and near[0].start > next_start):
@@ -675,8 +684,6 @@ def _reference_period(
         # the one period of a long sentence, at its end ("..., 166 abducted and 29 ... between
         # April and June 2023")
         return _reading(after[0], ctx, Scope.SENTENCE)
-    if may_hold(words, STOCK_AND_SINCE_WORDS[1]) and UNRESOLVED_SINCE.search(sentence) and not any(p.role == "since" for p in periods):
-        return Reading(None, "since: a period the text states but does not date", Scope.SENTENCE)
     return nearest(_farther_periods(m, state, ctx, attributed, stock, references))
 
 
