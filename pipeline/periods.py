@@ -310,12 +310,14 @@ def _count_word(text: str) -> int | None:
 
 
 def _first_days(m: re.Match, ctx: Context) -> Period | None:
-    """"the first ten days of September": from the 1st to the 10th (weeks: seven days each)."""
+    """"the first ten days of September", "the first week of May", "the first fortnight of
+    June": from the 1st to the last day counted (a week seven days, a fortnight fourteen)."""
     month = _month_year(m, ctx)
-    n = _count_word(m["n"])
+    unit = m["unit"].lower()
+    n = _count_word(m["n"]) if m["n"] else (None if unit == "days" or unit == "weeks" else 1)
     if month is None or not n:
         return None
-    days = n * 7 if m["unit"].lower().startswith("week") else n
+    days = n * 7 if unit.startswith("week") else n * 14 if unit == "fortnight" else n
     last = min(month.end.day, days)
     return Period(month.start, month.start.replace(day=last))
 
@@ -407,7 +409,7 @@ PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], Period | None], s
     # "January 1 to 6", "March 3-9, 2024"
     (re.compile(rf"\b(?:between\s+|from\s+)?(?P<m>{MONTH})\s+(?P<d1>{DAY})(?:st|nd|rd|th)?\s*(?:-|–|to|until|through|and)\s*(?P<d2>{DAY})(?:st|nd|rd|th)?\b(?!\s*(?:{MONTH}|%|per|percent))(?:,?\s+(?P<y>{YEAR}))?", re.I), _us_day_range, "reference", ("MONTH", "DIGIT")),
     # "the first ten days of September", "the first two weeks of May 2020"
-    (re.compile(rf"\bfirst\s+(?P<n>\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+(?P<unit>days|weeks)\s+of\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b", re.I), _first_days, "reference", ("MONTH", "first")),
+    (re.compile(rf"\bfirst\s+(?:(?P<n>\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+)?(?P<unit>days|weeks|week|fortnight)\s+of\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b", re.I), _first_days, "reference", ("MONTH", "first")),
     # "the last three months of 2019", "the final quarter of 2023", "the last six months of the year"
     (re.compile(rf"\b(?:last|final|closing)\s+(?:(?P<n>two|three|four|five|six|nine)\s+(?P<unit>months)|(?P<unit2>quarter|half))\s+of\s+(?:(?P<y>{YEAR})|the\s+year|this\s+year)", re.I), _last_months, "reference", ("last",)),
     # "the end of December", "end-March 2020"; "the end of 2018"

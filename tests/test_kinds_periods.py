@@ -300,3 +300,14 @@ def test_a_period_in_a_relative_clause_does_not_date_the_figure(body, text, want
 ])
 def test_a_date_without_a_year_takes_the_year_named_last(body, text, want):
     assert period(figures_of(body, published=None), text) == want
+
+
+# The items of a list take the period of the paragraph that leads into it.
+@pytest.mark.parametrize(("body", "text", "want"), [
+    ("In the first week of May, the toll rose sharply. Among the victims:\n- 48 were killed,\n- 130 were injured.", "130", ("2024-05-01", "2024-05-07")),
+    ("Between 1 and 15 March 2024, the mission recorded the following:\n\n• 22 civilians killed\n\n• 61 civilians injured", "61", ("2024-03-01", "2024-03-15")),
+    ("Over the past month, incidents were reported across the region:\n* 14 people were abducted in the north\n* 9 people were killed in the south",
+     "9", ("2024-04-20", "2024-05-20")),
+])
+def test_list_items_take_the_period_of_their_lead_in(body, text, want):
+    assert period(figures_of(body, published=date(2024, 5, 20)), text) == want

@@ -178,18 +178,21 @@ def extract(doc: Document) -> list[dict]:
     k, count = 0, len(segments)
     title_framing = civilian_framing(doc.title) if doc.title else NO_FRAMING
     lead_in = NO_FRAMING  # a sentence ending in ":" frames the list items after it
+    list_period: tuple[Period, str, str] | None = None  # ... and dates them
     for para in paragraphs(body):
         while k < count and segments[k].start < para.start:
             k += 1
         lead = segments[k] if k < count and segments[k].start < para.end else None
         first = body[lead.start] if lead is not None else ""
         if first not in LIST_MARKS and not first.isdigit():
-            lead_in = NO_FRAMING
+            lead_in, list_period = NO_FRAMING, None
         state = ParagraphState(
             civilian="civilian" in body[para.start : para.end].lower(),
             lead=(body, lead),
             outer_framing=title_framing | lead_in if lead_in else title_framing,
         )
+        if list_period is not None:  # the items of a list take the period of its lead-in
+            state.period, state.period_words, state.period_kind = list_period
         _read_header(body, para, ctx, state)
         last = None
         while k < count and segments[k].start < para.end:
@@ -200,6 +203,7 @@ def extract(doc: Document) -> list[dict]:
         _close_paragraph(ctx, state)
         if last is not None and body[last.end - 1] == ":":
             lead_in = civilian_framing(body[last.start : last.end])
+            list_period = (state.period, state.period_words, state.period_kind) if state.period is not None else None
     return records
 
 
@@ -219,11 +223,13 @@ def _read_header(body: str, para: Segment, ctx: DocumentContext, state: Paragrap
 
 def _close_paragraph(ctx: DocumentContext, state: ParagraphState) -> None:
     """The periods of the paragraph's sentences that stated no figure, read for what the
-    document remembers: the events "since" dates ("since the coup on 1 February"), and the
-    period named last, which "during that period" takes up in a later paragraph."""
+    document remembers: the events "since" dates ("since the coup on 1 February"), the period
+    named last, which "during that period" takes up in a later paragraph, and the paragraph's
+    period, which dates the items of a list it leads into."""
     pending, state.pending = state.pending, []
     for sentence in pending:
-        _sentence_periods(sentence.text, sentence.seg.start, ctx, state)
+        periods, references = _sentence_periods(sentence.text, sentence.seg.start, ctx, state)
+        _carry_absolute_period(periods if sentence.number_free else references, state, ctx)
 
 
 def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState, seg: Segment) -> list[dict]:
@@ -417,7 +423,10 @@ def _resolved(p: PeriodMention, ctx: DocumentContext) -> PeriodMention | None:
 def _named_span(periods: list[PeriodMention], ctx: DocumentContext) -> Period | None:
     """The span a sentence names: "since 24 February ... as of 10 September" as one span;
     else its widest absolute period, or its last one where none holds the others."""
-    named = [p for p in periods if p.role in DATING and p.period.start is not None]
+    named = [
+        p for p in periods
+        if p.period.start is not None and (p.role in DATING or (p.role == "relative" and not p.words.lower().startswith("this")))
+    ]
     if not named:
         return None
     since = next((p for p in named if p.role == "since"), None)
@@ -436,7 +445,7 @@ def _carry_absolute_period(periods: list[PeriodMention], state: ParagraphState, 
     """A sentence that states no figure dates those after it in the paragraph."""
     span = _named_span(periods, ctx)
     if span is not None:
-        words = next((_words(p) for p in reversed(periods) if p.role in DATING), "")
+        words = next((_words(p) for p in reversed(periods) if p.role in DATING or p.role == "relative"), "")
         state.period, state.period_words = span, words
         state.period_kind = "since" if any(p.role == "since" for p in periods) else ""
 
