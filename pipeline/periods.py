@@ -634,10 +634,13 @@ def _cues_present(text: str, lower: str) -> set[str]:
             present.add(word)
     if "start of" in lower or "beginning of" in lower:
         present.add("START")
-    for word in ("first", "last", "final", "closing", "end"):
-        if word in lower:
-            present.add("last" if word in ("final", "closing") else word)
-    if "/" in text or "." in text:
+    if "first " in lower:
+        present.add("first")
+    if ("last " in lower or "final " in lower or "closing " in lower) and (" of " in lower or "MONTH" in present):
+        present.add("last")
+    if "end of" in lower or "end-" in lower:
+        present.add("end")
+    if "/" in text:
         present.add("/")
     if "day" in lower and WEEKDAY.search(lower):
         present.add("WEEKDAY")

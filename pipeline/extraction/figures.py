@@ -71,6 +71,8 @@ PART_PERIOD_CHARS = 40
 CLAUSE_BREAK = re.compile(r"(?:\b(?:while|whereas)|[,;]\s*(?:and|but|while|whereas)|;)(?:\s+[\w-]+){0,2}\s*$")
 RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whose)\b[^,;]*$", re.I)
 TOTAL_BREAK = re.compile(r",\s*(?:bringing|taking|raising|pushing|putting|lifting)\b", re.I)
+# How many of a paragraph's last sentences without figures are read for the period it names last.
+CLOSING_SENTENCES = 2
 # The roles of the periods that may date a figure.
 DATING = ("reference", "day", "since", "as_of")
 
@@ -98,6 +100,8 @@ class DocumentContext:
     header: Reading | None = None  # the report-period header above ("Reporting period: 3-9 June")
     header_kind: str = ""
     last_named: Period | None = None  # the period the text named last, for "during that period"
+    last_named_at: int = -1  # ... and where
+    unread: list = field(default_factory=list)  # sentences without figures kept for it (`_close_paragraph`)
     events: dict[str, date] = field(default_factory=dict)  # "coup" -> the day "since the coup on ..." gave
 
 
@@ -138,9 +142,14 @@ class ParagraphState:
     def default_year(self, ctx: DocumentContext) -> int | None:
         """The year the text around is about: of the paragraph's period, the document's, its
         title's, else of the period the text named last."""
-        for period in (self.period, ctx.period, ctx.title_period, ctx.last_named):
+        for period in (self.period, ctx.period, ctx.title_period):
             if period is not None and (period.end or period.start) is not None:
                 return (period.end or period.start).year
+        if ctx.unread:
+            _read_unread(ctx)
+        period = ctx.last_named
+        if period is not None and (period.end or period.start) is not None:
+            return (period.end or period.start).year
         return None
 
 
@@ -200,8 +209,9 @@ def extract(doc: Document) -> list[dict]:
             k += 1
             if last not in table.consumed:
                 records.extend(_sentence_figures(doc, ctx, state, last))
-        _close_paragraph(ctx, state)
-        if last is not None and body[last.end - 1] == ":":
+        leads_list = last is not None and body[last.end - 1] == ":"
+        _close_paragraph(ctx, state, leads_list)
+        if leads_list:
             lead_in = civilian_framing(body[last.start : last.end])
             list_period = (state.period, state.period_words, state.period_kind) if state.period is not None else None
     return records
@@ -221,15 +231,33 @@ def _read_header(body: str, para: Segment, ctx: DocumentContext, state: Paragrap
     ctx.period, ctx.period_words, ctx.period_kind = None, "", ""
 
 
-def _close_paragraph(ctx: DocumentContext, state: ParagraphState) -> None:
-    """The periods of the paragraph's sentences that stated no figure, read for what the
-    document remembers: the events "since" dates ("since the coup on 1 February"), the period
-    named last, which "during that period" takes up in a later paragraph, and the paragraph's
-    period, which dates the items of a list it leads into."""
+def _close_paragraph(ctx: DocumentContext, state: ParagraphState, leads_list: bool) -> None:
+    """The periods of the paragraph's sentences that stated no figure, kept for what the
+    document remembers: the events "since" dates ("since the coup on 1 February") and the
+    period named last, which "during that period" takes up in a later paragraph. Only the
+    paragraph's last CLOSING_SENTENCES and those with "since" are kept, and they are read only
+    when a later sentence needs them (`_read_unread`; most sentences of a document state no
+    figure and name nothing that is asked for). A paragraph that leads into a list is read at
+    once: its period dates the list's items."""
     pending, state.pending = state.pending, []
-    for sentence in pending:
+    if not pending:
+        return
+    kept = [s for k, s in enumerate(pending) if k >= len(pending) - CLOSING_SENTENCES or "since" in s.text.lower()]
+    if not leads_list:
+        ctx.unread.extend(kept)
+        return
+    _read_unread(ctx)
+    for sentence in kept:
         periods, references = _sentence_periods(sentence.text, sentence.seg.start, ctx, state)
         _carry_absolute_period(periods if sentence.number_free else references, state, ctx)
+
+
+def _read_unread(ctx: DocumentContext) -> None:
+    """Read the sentences `_close_paragraph` kept, in text order; the period named last stays
+    the one named latest in the text."""
+    unread, ctx.unread = ctx.unread, []
+    for sentence in unread:
+        _sentence_periods(sentence.text, sentence.seg.start, ctx, ParagraphState())
 
 
 def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState, seg: Segment) -> list[dict]:
@@ -266,8 +294,6 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
     places, places_scope = (where.value, where.scope) if where else ([], None)
     country, country_scope = _country(sentence_countries, places, places_scope, ctx)
     stock = may_hold(words, STOCK_AND_SINCE_WORDS[0]) and bool(STOCK.search(text))
-    future = bool(FUTURE.search(text))
-    so_far = bool(SO_FAR.search(text))
     records = []
     ids: dict[int, str] = {}
     chosen: dict[int, Reading] = {}
@@ -284,7 +310,7 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
         # anywhere in it ("details were still emerging ... hundreds were abducted")
         own_stock = stock and bool(STOCK.search(text, max(0, start - seg.start - STOCK_CHARS), end - seg.start + 2 * STOCK_CHARS))
         reading = went_to or _reference_period(m, n, mentions, tokens, references, periods, ctx, state, attributed, text, words, parent, own_stock, seg.start)
-        reading = _settled(reading, periods, ctx, state, own_stock, future, so_far)
+        reading = _settled(reading, periods, ctx, state, own_stock, text)
         if reading is not None:
             chosen[n] = reading
         period = reading.value if reading else None
@@ -402,14 +428,16 @@ def _sentence_periods(text: str, offset: int, ctx: DocumentContext, state: Parag
         references = sorted(references + [replace(p, role="reference") for p in past], key=lambda p: p.start)
     references = references or [replace(p, role="reference") for p in periods if p.role == "relative"]
     span = _named_span(periods, ctx)
-    if span is not None:
-        ctx.last_named = span
+    if span is not None and offset >= ctx.last_named_at:
+        ctx.last_named, ctx.last_named_at = span, offset
     return periods, references
 
 
 def _resolved(p: PeriodMention, ctx: DocumentContext) -> PeriodMention | None:
     """A period named by words alone, with the dates the document gave it earlier; an undated
     "since" stays open at its start; an anaphora with nothing named before is dropped."""
+    if ctx.unread:
+        _read_unread(ctx)
     if p.role == "since":
         start = ctx.events.get(p.event)
         return replace(p, period=Period(start, None)) if start else p
@@ -720,7 +748,7 @@ def _farther_periods(m: Mention, state: ParagraphState, ctx: DocumentContext, at
 
 
 def _settled(
-    reading: Reading | None, periods: list[PeriodMention], ctx: DocumentContext, state: ParagraphState, stock: bool, future: bool, so_far: bool
+    reading: Reading | None, periods: list[PeriodMention], ctx: DocumentContext, state: ParagraphState, stock: bool, sentence: str
 ) -> Reading | None:
     """The period read, with the end or start its scopes give it (spec, "as of" periods):
     "as of 30 April" with a "since" in the sentence or carried before it runs from that start
@@ -747,8 +775,9 @@ def _settled(
             return replace(reading, value=Period(period.start, day))
     d = ctx.published
     if (
-        so_far and d is not None and not future and period.start is not None and period.end is not None
+        d is not None and period.start is not None and period.end is not None
         and period.start <= d < period.end and (period.end.year, period.end.month) == (d.year, d.month)
+        and SO_FAR.search(sentence) and not FUTURE.search(sentence)
     ):
         return replace(reading, value=Period(period.start, d))
     return reading
