@@ -1,5 +1,7 @@
-"""Human-readable evidence for each figure: its sentence with the span marked, and the words
-that decided its metric, population, qualifier, period and attribution."""
+"""Human-readable evidence for each figure: its sentence with the span marked, the words that
+decided its metric, population, qualifier, period and attribution, and for the fields read from
+context (period, comparison, source, place, country) the scope that decided them
+(`pipeline/extraction/scopes.py`), shown as `[sentence]`, `[paragraph]`, `[header]`, `[title]` ... after the words that decided them"""
 
 from __future__ import annotations
 
@@ -40,8 +42,12 @@ def _period(start: str | None, end: str | None, label: str | None = None) -> str
 
 
 def explain(record: dict, body: str, number: int) -> str:
+    """One figure's evidence as text: its sentence, then one line per field with the words
+    that decided it and, for the fields read from context, the scope after them in brackets
+    ("period       2022-02  (February 2022)  [phrase]")."""
     evidence = json.loads(record.get("evidence") or "{}")
     because = lambda key: f"  ({evidence[key]})" if evidence.get(key) else ""  # noqa: E731
+    scope = lambda field: f"  [{evidence[field + '_scope']}]" if evidence.get(field + "_scope") else ""  # noqa: E731
     lines = [
         f"[{number}] {record['text']}: {record['kind']} of {record['metric']}, {record['population'] or '-'}; "
         f"{record['qualifier']} ({_bounds(record)})",
@@ -53,13 +59,14 @@ def explain(record: dict, body: str, number: int) -> str:
     if record["kind"] == "change":
         lines.append(f"    direction    {'down' if record['value'] < 0 else 'up'}{because('direction')}")
     lines += [
-        f"    period       {_period(record['period_start'], record['period_end'], record.get('period_label'))}{because('period')}",
+        f"    period       {_period(record['period_start'], record['period_end'], record.get('period_label'))}{because('period')}{scope('period')}",
     ]
     if record["kind"] == "change":
-        lines.append(f"    compared to  {_period(record['comparison_start'], record['comparison_end'])}{because('comparison')}")
+        lines.append(f"    compared to  {_period(record['comparison_start'], record['comparison_end'])}{because('comparison')}{scope('comparison')}")
+    places = f"; {', '.join(record['places'])}{scope('places')}" if record["places"] else ""
     lines += [
-        f"    attributed   {record['attributed_to'] or '-'}{because('attribution')}",
-        f"    where        {record['country'] or '-'}" + (f"; {', '.join(record['places'])}" if record["places"] else "") + because("where"),
+        f"    attributed   {record['attributed_to'] or '-'}{because('attribution')}{scope('attribution')}",
+        f"    where        {record['country'] or '-'}{scope('country')}{places}{because('where')}",
     ]
     if record.get("parent_figure_id"):
         lines.append(f"    part of      {record['parent_figure_id']}")

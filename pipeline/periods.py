@@ -26,15 +26,20 @@ QUARTER_WORDS = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 
 @dataclass(frozen=True, slots=True)
 class Period:
-    start: date
+    """A closed span of days. `start` is None only for "since" an event the text does not
+    date ("since the conflict began"): the span ends on a known day, its start is unknown."""
+
+    start: date | None
     end: date | None
 
     @property
-    def label(self) -> str:
+    def label(self) -> str | None:
+        if self.start is None:
+            return None
         return span_label(self.start, self.end)
 
     def shifted_years(self, years: int) -> Period:
-        return Period(_shift_year(self.start, years), _shift_year(self.end, years) if self.end else None)
+        return Period(_shift_year(self.start, years) if self.start else None, _shift_year(self.end, years) if self.end else None)
 
 
 def _shift_year(d: date, years: int) -> date:
@@ -101,8 +106,9 @@ class PeriodMention:
     start: int  # character offsets in the text searched
     end: int
     period: Period
-    role: str  # "reference", "comparison" or "since"
+    role: str  # "reference", "day", "relative", "comparison", "since", "as_of", "record", "dateline", "anaphora"
     words: str
+    event: str = ""  # for "since": the event it counts from ("coup" in "since the coup on 1 May")
 
 
 def _month(name: str) -> int:
@@ -284,6 +290,81 @@ def _start_of_year(m: re.Match, ctx: Context) -> Period | None:
     return year_period(y) if y else None
 
 
+def _us_day_range(m: re.Match, ctx: Context) -> Period | None:
+    """"January 1 to 6", "March 3-9, 2024": two days of one month, the month written first."""
+    y = _ctx_year(ctx, m["y"])
+    if y is None:
+        return None
+    a, b = _day_month(m["d1"], m["m"], y), _day_month(m["d2"], m["m"], y)
+    if a and b and not m["y"] and not ctx.year_written and ctx.doc_date and a > ctx.doc_date:
+        a, b = _day_month(m["d1"], m["m"], y - 1), _day_month(m["d2"], m["m"], y - 1)
+    return Period(a, b) if a and b and a < b else None
+
+
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
+
+
+def _count_word(text: str) -> int | None:
+    return int(text) if text.isdigit() else NUMBER_WORDS.get(text.lower())
+
+
+def _first_days(m: re.Match, ctx: Context) -> Period | None:
+    """"the first ten days of September", "the first week of May", "the first fortnight of
+    June": from the 1st to the last day counted (a week seven days, a fortnight fourteen)."""
+    month = _month_year(m, ctx)
+    unit = m["unit"].lower()
+    n = _count_word(m["n"]) if m["n"] else (None if unit == "days" or unit == "weeks" else 1)
+    if month is None or not n:
+        return None
+    days = n * 7 if unit.startswith("week") else n * 14 if unit == "fortnight" else n
+    last = min(month.end.day, days)
+    return Period(month.start, month.start.replace(day=last))
+
+
+def _last_months(m: re.Match, ctx: Context) -> Period | None:
+    """"the last three months of 2019", "the final quarter of 2019": the year's closing months."""
+    y = _ctx_year(ctx, m["y"])
+    unit = (m["unit"] or m["unit2"]).lower()
+    n = 3 if unit == "quarter" else 6 if unit == "half" else _count_word(m["n"] or "")
+    if y is None or not n or n > 12:
+        return None
+    return Period(date(y, 13 - n, 1), date(y, 12, 31))
+
+
+def _end_of_month(m: re.Match, ctx: Context) -> Period | None:
+    """"the end of December", "end-March 2020": the month's last day."""
+    month = _month_year(m, ctx)
+    return Period(month.end, month.end) if month else None
+
+
+def _end_of_year(m: re.Match, ctx: Context) -> Period | None:
+    """"the end of 2018": 31 December of that year."""
+    d = date(int(m["y"]), 12, 31)
+    return Period(d, d)
+
+
+def _month_last_year(m: re.Match, ctx: Context) -> Period | None:
+    """"August last year", "last October": that month of the year before the document's
+    (as "last year" is the year before); "May this year": of the document's year."""
+    if ctx.doc_date is None:
+        return None
+    this = (m["rel"] or "").lower() == "this"
+    return month_period(ctx.doc_date.year - (0 if this else 1), _month(m["m"] or m["m2"]))
+
+
+def _numeric_date(m: re.Match, ctx: Context) -> Period | None:
+    """"01/03/2020", "1.3.2020": day first, as humanitarian reports outside the US write them;
+    a first number above 12 can only be a day, a second above 12 makes the date month-first."""
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    day, month = (b, a) if b > 12 >= a else (a, b)
+    try:
+        d = date(y, month, day)
+    except ValueError:
+        return None
+    return Period(d, d)
+
+
 def _report_cue(m: re.Match, ctx: Context) -> Period | None:
     # a report's own year: written after the cue, else the year it was published (an annual
     # report comes out after the year it covers)
@@ -325,6 +406,19 @@ PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], Period | None], s
     (re.compile(rf"\bthe\s+(?P<q>{QUARTER_WORDS})\s+quarter\b(?!\s+of\b)", re.I), _quarter_without_year, "reference", ("quarter",)),
     (re.compile(r"\bthe\s+(?P<which>first|second)\s+half\b(?!\s+of\b)", re.I), _half_without_year, "reference", ("half",)),
     (re.compile(rf"\bfirst\s+(?P<n>two|three|four|five|six|nine)\s+months\s+of\s+(?:(?P<y>{YEAR})|the\s+year|this\s+year)", re.I), _first_months, "reference", ("months",)),
+    # "January 1 to 6", "March 3-9, 2024"
+    (re.compile(rf"\b(?:between\s+|from\s+)?(?P<m>{MONTH})\s+(?P<d1>{DAY})(?:st|nd|rd|th)?\s*(?:-|–|to|until|through|and)\s*(?P<d2>{DAY})(?:st|nd|rd|th)?\b(?!\s*(?:{MONTH}|%|per|percent))(?:,?\s+(?P<y>{YEAR}))?", re.I), _us_day_range, "reference", ("MONTH", "DIGIT")),
+    # "the first ten days of September", "the first two weeks of May 2020"
+    (re.compile(rf"\bfirst\s+(?:(?P<n>\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+)?(?P<unit>days|weeks|week|fortnight)\s+of\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b", re.I), _first_days, "reference", ("MONTH", "first")),
+    # "the last three months of 2019", "the final quarter of 2023", "the last six months of the year"
+    (re.compile(rf"\b(?:last|final|closing)\s+(?:(?P<n>two|three|four|five|six|nine)\s+(?P<unit>months)|(?P<unit2>quarter|half))\s+of\s+(?:(?P<y>{YEAR})|the\s+year|this\s+year)", re.I), _last_months, "reference", ("last",)),
+    # "the end of December", "end-March 2020"; "the end of 2018"
+    (re.compile(rf"\bend(?:\s+of|-)\s*(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b", re.I), _end_of_month, "day", ("MONTH", "end")),
+    (re.compile(rf"\bend(?:\s+of|-)\s*(?P<y>{YEAR})\b", re.I), _end_of_year, "day", ("end", "YEAR")),
+    # "August last year", "last October", "May this year"
+    (re.compile(rf"\b(?:(?P<m>{MONTH})\s+(?P<rel>last|this)\s+year|last\s+(?P<m2>{MONTH})(?!\s+{DAY}\b))\b", re.I), _month_last_year, "reference", ("MONTH", "last")),
+    # "01/03/2020", "1.3.2020"
+    (re.compile(rf"(?<![\d/.])(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<y>{YEAR})(?![\d/])"), _numeric_date, "day", ("DIGIT", "/")),
     (re.compile(rf"\b(?P<d>{DAY})\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b", re.I), _day, "day", ("MONTH", "DIGIT")),
     (re.compile(rf"\b(?P<m>{MONTH})\s+(?P<d>{DAY})(?:st|nd|rd|th)?(?:,?\s+(?P<y>{YEAR}))?\b(?!\s*(?:%|per|percent|civilian|people|killed))", re.I), _day, "day", ("MONTH", "DIGIT")),
     (re.compile(rf"\bmid-?\s?(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b", re.I), _mid_month, "reference", ("MONTH", "mid")),
@@ -337,8 +431,87 @@ PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], Period | None], s
 ]
 
 SINCE = re.compile(
-    r"\bsince\s+(?:the\s+(?:beginning|start|onset)\s+of\s+)?(?:(?:the\s+)?[a-z][a-z\s]{0,40}?\s+(?:in|on)\s+)?$", re.I
+    # "since 3 May", "since the start of 2020", "since fighting began in February", "since the coup
+    # on 1 February 2021", "since the start of the conflict between the two armies in mid-April":
+    # the words between "since" and the date name the event (no digit or clause break among them)
+    r"\bsince\s+(?:the\s+)?(?:(?:beginning|start|onset|outbreak|end)\s+of\s+)?(?:(?P<event>[^\d,.;:!?\n]{1,120}?)\s+(?:in|on)\s+)?(?:the\s+)?(?:(?:early|late)\s+)?$",
+    re.I,
 )
+# "since" an event the sentence does not date: "since the conflict began", "since the coup",
+# "since the start of the escalation". The pronouns and "then" are read elsewhere or are the
+# "since" of a reason ("since they had no access").
+UNDATED_SINCE = re.compile(
+    r"\bsince\s+(?P<event>(?:(?:the|its|their|this|that|a)\s+)?(?:(?:beginning|start|onset|outbreak|end)\s+of\s+(?:the\s+|its\s+|their\s+|this\s+)?)?"
+    r"[a-z][a-z'’-]*(?:\s+(?!and\b|but\b|with\b|to\b)[a-z][a-z'’-]*){0,5})",
+    re.I,
+)
+NOT_AN_EVENT = frozenset("they it there we he she i you then when which what who this that these those its their his her our".split())
+EVENT_FILLER = frozenset("the a an its their this that current latest recent ongoing beginning start onset outbreak end of full-scale".split())
+EVENT_VERBS = frozenset("began begun started erupted escalated broke resumed".split())
+# "during that period", "over the same period", "in the same time frame": the period just named
+ANAPHORA = re.compile(
+    r"\b(?:(?:during|in|over|within|for|throughout)\s+(?:(?:that|this|the\s+same)\s+(?:time\s+)?(?:period|time\s*frame|time|months?|weeks?)|the\s+(?:same\s+)?(?:time\s+)?period)"
+    # "on that day", "the same day"
+    r"|(?:on\s+)?(?:that|the\s+same)\s+day)\b(?!\s+(?:in|of|last|a)\b)",
+    re.I,
+)
+EVENT_AFTER = re.compile(r"\s+([a-z][a-z'’-]+)")
+SINCE_THEN = re.compile(r"\bsince\s+then\b", re.I)
+AS_OF = re.compile(r"\b(?:as\s+(?:of|at|on)|figures\s+(?:as\s+)?(?:of|at)|situation\s+(?:as\s+)?(?:of|at)|data\s+(?:as\s+)?(?:of|at))\s+(?:the\s+)?$", re.I)
+BY_DAY = re.compile(r"(?:^|[,;]\s*|\b(?:and|but)\s+)by\s+(?:the\s+)?$", re.I)
+
+
+# Words of a sentence that looks ahead: a period it names that has not ended yet is not cut
+# at the document date ("will need assistance through December").
+FUTURE = re.compile(r"\b(?:will|would|projected|expected|forecast|planned|plans?|likely|through|until|by\s+the\s+end)\b", re.I)
+# "so far in August", "to date": a count still running on the document date
+SO_FAR = re.compile(r"\b(?:so\s+far|to\s+date|thus\s+far|up\s+to\s+now|until\s+now)\b", re.I)
+# A report-period header: a short line that opens with one of these and names a period
+# ("Reporting period: 3-9 June 2024", "Figures as of 15 March", "Situation as of 2 May").
+HEADER_CUE = re.compile(
+    r"^\W*(?:reporting\s+period|period\s+(?:covered|under\s+review)|period|coverage|covering|key\s+figures|figures|data|"
+    r"situation(?:\s+report)?|sitrep|information|as\s+of|as\s+at|update|snapshot|highlights|week\s+\d{1,2})\b",
+    re.I,
+)
+HEADER_AS_OF = re.compile(r"\b(?:as\s+(?:of|at|on)|to\s+date|up\s+to)\b", re.I)
+HEADER_CHARS = 120
+
+
+def header_period(line: str, doc_date: date | None, default_year: int | None = None) -> PeriodMention | None:
+    """The period a report-period header line names, or None if `line` is no such header.
+
+    A header is a line of at most HEADER_CHARS characters that opens with a header cue
+    ("Reporting period:", "Figures as of", "Situation as of") or is little more than a
+    period ("1-7 March 2024"). "As of" headers give the role "as_of" (the day counts stood
+    at); the others "reference"."""
+    text = line.strip()
+    if not text or len(text) > HEADER_CHARS:
+        return None
+    cue = HEADER_CUE.match(text)
+    if cue is None and len(text) > 60:
+        return None
+    periods = [p for p in find_periods(text, doc_date, default_year) if p.role in ("reference", "day", "as_of", "since") and p.period.start]
+    if not periods:
+        return None
+    widest = max(periods, key=lambda p: len(p.words))
+    if cue is None and len(widest.words) * 2 < len(text.strip(" :-–—*#")):
+        return None
+    if widest.role != "since" and HEADER_AS_OF.search(text[: widest.start]):
+        return replace(widest, role="as_of")
+    return widest
+
+
+def event_key(words: str) -> str:
+    """The word that names the event a "since" counts from: "the start of the conflict
+    between ..." -> "conflict", "fighting began" -> "fighting"; "" when none."""
+    for word in words.lower().split():
+        word = word.strip("'’")
+        if word in EVENT_FILLER:
+            continue
+        return "" if word in NOT_AN_EVENT or word in EVENT_VERBS else word.removesuffix("'s").removesuffix("’s")
+    return ""
+
+
 FROM_DAY = re.compile(r"\bfrom\s+$", re.I)
 COMPARISON = re.compile(
     r"(?:\b(?:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|from|on|than(?:\s+(?:in|during))?|over|versus|vs\.?|against)\s+(?:the\s+)?(?:same\s+(?:\w+\s+)?(?:period|timeframe|time|months?|quarter)\s+(?:in|of|last)\s+)?"
@@ -347,14 +520,21 @@ COMPARISON = re.compile(
     # "fell to a quarter of those recorded in October"
     r"|\b(?:of|than)\s+(?:those|that|the\s+\w+)\s+(?:reported|recorded|documented)\s+(?:in|during)\s+"
     # "a sixth of the 2019 total", "three times the 2019 level", "half the 2019 figure"
-    r"|\b(?:half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth|times|twice)\s+(?:of\s+)?the\s+)$",
+    r"|\b(?:half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth|times|twice)\s+(?:of\s+)?the\s+"
+    # "twice as many as in 2020", "as high as during the same months of 2019"
+    r"|\bas\s+(?:many|much|high|large|great|often)\s+as\s+(?:in\s+|during\s+)?(?:the\s+)?)$",
     re.I,
 )
 SAME_PERIOD = re.compile(
     rf"\b(?:the\s+)?same\s+(?:reporting\s+)?(?:period|timeframe|time|months?|quarter)\s+(?:(?:in|of)\s+(?P<y>{YEAR})|last\s+year|(?:in\s+|of\s+)?the\s+previous\s+year|a\s+year\s+(?:earlier|before|ago))",
     re.I,
 )
-PREVIOUS = re.compile(r"\b(?:the\s+)?(?:previous|preceding|prior|last)\s+(?P<unit>quarter|month|year|half|week|reporting\s+period)\b", re.I)
+PREVIOUS = re.compile(
+    r"\b(?:(?:the\s+)?(?:previous|preceding|prior|last)\s+(?P<unit>quarter|month|year|half|week|reporting\s+period)"
+    # "60 percent more than a year ago", "up from a month earlier"
+    r"|an?\s+(?P<unit2>year|month|week|quarter)\s+(?:ago|earlier|before|previously))\b",
+    re.I,
+)
 
 
 def find_periods(text: str, doc_date: date | None, default_year: int | None = None) -> list[PeriodMention]:
@@ -367,7 +547,7 @@ def find_periods(text: str, doc_date: date | None, default_year: int | None = No
     lower = text.lower()
     present = _cues_present(text, lower)
     if not present:
-        return []
+        return _word_periods(text, lower, [])
     # every written year starts with "19" or "20"
     years = [(m.start(), int(m.group(1))) for m in YEAR_WRITTEN.finditer(text)] if "DIGIT" in present and ("19" in text or "20" in text) else []
     if years:
@@ -382,7 +562,8 @@ def find_periods(text: str, doc_date: date | None, default_year: int | None = No
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
             before = [y for at, y in years if at < m.start()]
-            written = bool(before) or default_year is not None
+            # a year the paragraph is about counts as written, unless it is just the document's
+            written = bool(before) or (default_year is not None and (doc_date is None or default_year != doc_date.year))
             ctx = Context(doc_date, before[-1] if before else fallback, written)
             period = build(m, ctx)
             if period is None:
@@ -390,13 +571,50 @@ def find_periods(text: str, doc_date: date | None, default_year: int | None = No
             taken.append((m.start(), m.end()))
             found.append(PeriodMention(m.start(), m.end(), period, role, m.group()))
     if not found:
-        return []
+        return _word_periods(text, lower, [])
     found.sort(key=lambda p: p.start)
     same = [(m.start(), m.end()) for m in SAME_PERIOD.finditer(text)] if "same" in lower or not text.isascii() else []
-    return [
+    found = [
         replace(p, role="comparison") if any(a <= p.start and p.end <= b for a, b in same) else _with_role(text, p)
         for p in found
     ]
+    return _word_periods(text, lower, found)
+
+
+UNKNOWN = Period(None, None)
+
+
+def _word_periods(text: str, lower: str, found: list[PeriodMention]) -> list[PeriodMention]:
+    """`found` with the periods named by words alone: "since" an event the sentence does not
+    date (its start unknown here: the caller may know the event's date from earlier), "since
+    then" and "during that period" (the period named just before, which the caller knows)."""
+    if "since" not in lower and "period" not in lower and "time" not in lower and "same" not in lower and "that day" not in lower:
+        return found
+    extra: list[PeriodMention] = []
+    if "since" in lower:
+        for m in UNDATED_SINCE.finditer(text):
+            if any(m.start() <= p.start <= m.start() + 140 and "since" not in lower[m.start() + 5 : p.start] for p in found):
+                continue  # a "since" the sentence dates
+            if any(p.start <= m.start() < p.end for p in found):
+                continue
+            if SUPERLATIVE_SINCE.search(text[max(0, m.start() - 60) : m.start()] + "since "):
+                continue  # "the highest since the war": a record
+            words = m["event"]
+            if SINCE_THEN.match(text, m.start()):
+                extra.append(PeriodMention(m.start(), m.end(), UNKNOWN, "anaphora", m.group(), "then"))
+                continue
+            key = event_key(words)
+            if key:
+                extra.append(PeriodMention(m.start(), m.end(), UNKNOWN, "since", m.group(), key))
+    if "period" in lower or "time" in lower or "same" in lower or "that day" in lower:
+        for m in ANAPHORA.finditer(text):
+            if not any(p.start < m.end() and m.start() < p.end for p in found):
+                before = text[max(0, m.start() - 40) : m.start()]
+                if not COMPARISON.search(before + " ") and not COMPARISON.search(before):
+                    extra.append(PeriodMention(m.start(), m.end(), UNKNOWN, "anaphora", m.group()))
+    if not extra:
+        return found
+    return sorted(found + extra, key=lambda p: p.start)
 
 
 def _cues_present(text: str, lower: str) -> set[str]:
@@ -416,6 +634,14 @@ def _cues_present(text: str, lower: str) -> set[str]:
             present.add(word)
     if "start of" in lower or "beginning of" in lower:
         present.add("START")
+    if "first " in lower:
+        present.add("first")
+    if ("last " in lower or "final " in lower or "closing " in lower) and (" of " in lower or "MONTH" in present):
+        present.add("last")
+    if "end of" in lower or "end-" in lower:
+        present.add("end")
+    if "/" in text:
+        present.add("/")
     if "day" in lower and WEEKDAY.search(lower):
         present.add("WEEKDAY")
     if "year" in lower or "annual" in lower:
@@ -425,25 +651,40 @@ def _cues_present(text: str, lower: str) -> set[str]:
     return present
 
 
-SUPERLATIVE_SINCE = re.compile(r"\b(?:highest|lowest|largest|smallest|most|fewest|worst|deadliest|first\s+time)\b[^.;]{0,40}\bsince\s+(?:the\s+)?$", re.I)
+SUPERLATIVE_SINCE = re.compile(r"\b(?:highest|lowest|largest|biggest|greatest|smallest|most|fewest|worst|deadliest|bloodiest|first\s+time)\b[^.;]{0,40}\bsince\s+(?:the\s+)?$", re.I)
 DATELINE_AFTER = re.compile(r"^\s*[–—-]\s")
-OVER_THE = re.compile(r"\bover\s+the\s+$", re.I)
-SAID_ON = re.compile(r"\b(?:said|says|told|announced|reported|stated|added|confirmed|warned)\s+(?:\w+\s+)?(?:on\s+)?$", re.I)
+OVER_THE = re.compile(r"\b(?:over|during|in|within)\s+(?:the\s+)?$", re.I)
+SAID_ON = re.compile(
+    r"\b(?:said|says|told|announced|reported|stated|added|confirmed|warned|published|released|issued|seen\s+by\s+\w+)\s+(?:\w+\s+)?(?:on\s+)?$",
+    re.I,
+)
 
 
 def _with_role(text: str, p: PeriodMention) -> PeriodMention:
     before = text[max(0, p.start - 60) : p.start]
+    lower_before = before.lower()
     # both "since" patterns need the word; a non-ASCII text may spell it in letters only
     # case-blind matching equates with it
-    since = "since" in before.lower() or not before.isascii()
-    if since and SUPERLATIVE_SINCE.search(before):
+    wide = text[max(0, p.start - 140) : p.start]
+    since = "since" in wide.lower() or not wide.isascii()
+    since_match = SINCE.search(wide) if since and p.role in ("reference", "day") else None
+    if since_match and SUPERLATIVE_SINCE.search(wide[: since_match.start()] + "since "):
         return replace(p, role="record")  # "the highest since Q3 2019" dates a record, not the figure
     if p.role == "day" and p.start < 40 and DATELINE_AFTER.match(text[p.end : p.end + 3]):
         return replace(p, role="dateline")  # "Baghdad, 1 December 2014 – ..."
     if p.role == "day" and p.words.lower() in WEEKDAYS and SAID_ON.search(before):
         return replace(p, role="dateline")  # "the UN said on Friday" dates the statement, not the figure
-    if p.role in ("reference", "day") and since and SINCE.search(before) or (p.role == "day" and FROM_DAY.search(before)):
+    if since_match:
+        # the event named before the date ("since the coup on 1 May") or after it ("since the
+        # 1 May coup")
+        event = event_key(since_match["event"] or "") or event_key(EVENT_AFTER.match(text, p.end)[1] if EVENT_AFTER.match(text, p.end) else "")
+        return replace(p, role="since", event=event)
+    if p.role == "day" and FROM_DAY.search(before):
         return replace(p, role="since")
+    if p.role in ("reference", "day") and ("as " in lower_before or "of " in lower_before) and AS_OF.search(before):
+        return replace(p, role="as_of")  # "as of 30 April": the day a count stood at
+    if p.role == "day" and "by " in lower_before and BY_DAY.search(before):
+        return replace(p, role="as_of")  # "By 19 October, the total had reached ..."
     if p.role == "relative" and OVER_THE.search(before):
         return p  # "over the past week" is a span of time, not a comparison
     if p.role in ("reference", "relative") and COMPARISON.search(before):

@@ -2,8 +2,10 @@
 
 Per sentence: tokens -> number expressions -> candidate mentions (bounds, kind) -> meaning
 (metric, population, parent) -> context (period, comparison, place, country, attribution).
-Context that a sentence leaves unsaid is carried from earlier sentences of its paragraph,
-and from the document's title and date.
+Context is read through explicit scopes, nearest first (`scopes.py`): the figure's phrase, its
+sentence, the total it is a part of, the earlier sentences of its paragraph, the report-period
+header above it, the earlier paragraphs, the title and the document date. Each record's
+evidence names the scope that decided each field (`period_scope`, `comparison_scope`, ...).
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ from pipeline.extraction.attribution import (
     attribution_in_title,
     bodies_in,
     has_speech_cue,
-    is_body,
     is_broad,
     person_names,
     quote_speaker,
@@ -34,15 +35,19 @@ from pipeline.extraction.lexicon import ARMED_CONTEXT
 from pipeline.extraction.meaning import NO_FRAMING, assign_meaning, civilian_framing, may_name_metric
 from pipeline.extraction.mentions import Mention, build_mentions
 from pipeline.extraction.numbers import ascii_words, has_number_candidate, may_hold, may_hold_number
+from pipeline.extraction.scopes import Reading, Scope, nearest
 from pipeline.extraction.tables import table_figures
 from pipeline.extraction.tokens import Segment, Token, paragraphs, sentences
 from pipeline.extraction.window import NarrowWindow, SentenceTokens, holds_token, sentence_tokens, whole, wide_enough
 from pipeline.periods import (
+    FUTURE,
     PREVIOUS,
     SAME_PERIOD,
+    SO_FAR,
     Period,
     PeriodMention,
     find_periods,
+    header_period,
     previous_period,
     same_period_comparisons,
 )
@@ -59,15 +64,28 @@ from pipeline.places import (
 # Raised whenever what the extractor reads changes: each figure records the version that read
 # it, and `humstat run --full` reads every document again with the current one.
 EXTRACTOR_VERSION = "0.5.0"
-UNRESOLVED_SINCE = re.compile(r"\bsince\b", re.I)
 STOCK = re.compile(r"\b(?:currently|now|remain|remains|still)\b", re.I)
-# The words STOCK and UNRESOLVED_SINCE need (they ignore case): `ascii_words` without them
+# The words STOCK and "since" need (they ignore case): `ascii_words` without them
 # spare the searches.
 STOCK_AND_SINCE_WORDS = (frozenset({"currently", "now", "remain", "remains", "still"}), frozenset({"since"}))
 # Marks that open a list item: the items after a lead-in ending in ":" keep its framing.
 LIST_MARKS = frozenset("-•*–")
 # How far after a number a period may stand and still be its own ("... in November 2014").
 AFTER_PERIOD_CHARS = 150
+# How far before a figure a stock word ("remain", "currently") makes it a stock; twice as far after it.
+STOCK_CHARS = 60
+# How far after a part of a total ("including 300 children in January") a period is the part's own.
+PART_PERIOD_CHARS = 40
+# A clause break between a figure and a period after it: "48 were killed in 2022, while in 2021
+# it was 42", "72,000 so far in August, and as of 18 August, 590,000 ...": the period leads the
+# next figure's clause, not this figure's.
+CLAUSE_BREAK = re.compile(r"(?:\b(?:while|whereas)|[,;]\s*(?:and|but|while|whereas)|;)(?:\s+[\w-]+){0,2}\s*$")
+RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whose)\b[^,;]*$", re.I)
+TOTAL_BREAK = re.compile(r",\s*(?:bringing|taking|raising|pushing|putting|lifting)\b", re.I)
+# How many of a paragraph's last sentences without figures are read for the period it names last.
+CLOSING_SENTENCES = 2
+# The roles of the periods that may date a figure.
+DATING = ("reference", "day", "since", "as_of")
 
 
 def figure_id(doc_id: str, start: int, end: int) -> str:
@@ -90,6 +108,13 @@ class DocumentContext:
     last_attribution: str | None = None
     speakers: list[str] = field(default_factory=list)  # every speaker so far, for "the mission said"
     last_comparison: tuple[Period, Period] | None = None  # (reference, comparison) last stated
+    period_kind: str = ""  # "since" or "as_of" where `period` came from one
+    header: Reading | None = None  # the report-period header above ("Reporting period: 3-9 June")
+    header_kind: str = ""
+    last_named: Period | None = None  # the period the text named last, for "during that period"
+    last_named_at: int = -1  # ... and where
+    unread: list = field(default_factory=list)  # sentences without figures kept for it (`_close_paragraph`)
+    events: dict[str, date] = field(default_factory=dict)  # "coup" -> the day "since the coup on ..." gave
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +133,7 @@ class ParagraphState:
     _framing: frozenset[str] | None = None
     period: Period | None = None
     period_words: str = ""
+    period_kind: str = ""  # "since" or "as_of" where `period` came from one
     attribution: str | None = None
     attribution_words: str = ""
     carried: tuple[str, str | None] | None = None
@@ -127,10 +153,16 @@ class ParagraphState:
         return self._framing
 
     def default_year(self, ctx: DocumentContext) -> int | None:
-        """The year the text around is about: of the paragraph's period, the document's, its title's."""
+        """The year the text around is about: of the paragraph's period, the document's, its
+        title's, else of the period the text named last."""
         for period in (self.period, ctx.period, ctx.title_period):
-            if period is not None:
+            if period is not None and (period.end or period.start) is not None:
                 return (period.end or period.start).year
+        if ctx.unread:
+            _read_unread(ctx)
+        period = ctx.last_named
+        if period is not None and (period.end or period.start) is not None:
+            return (period.end or period.start).year
         return None
 
 
@@ -170,13 +202,14 @@ def extract(doc: Document) -> list[dict]:
     lead_in = NO_FRAMING  # a sentence ending in ":" frames the list items after it
     after_mark = False  # the paragraph before was a bare list mark: this one is the item
     carried = ()  # the places the paragraphs so far last named, of the document's country
+    list_period: tuple[Period, str, str] | None = None  # ... and dates them
     for para in paragraphs(body):
         while k < count and segments[k].start < para.start:
             k += 1
         lead = segments[k] if k < count and segments[k].start < para.end else None
         first = body[lead.start] if lead is not None else ""
         if first not in LIST_MARKS and not first.isdigit() and not after_mark:
-            lead_in = NO_FRAMING
+            lead_in, list_period = NO_FRAMING, None
         after_mark = body[para.start : para.end].strip() in LIST_MARKS
         state = ParagraphState(
             civilian="civilian" in body[para.start : para.end].lower(),
@@ -188,17 +221,66 @@ def extract(doc: Document) -> list[dict]:
         if body[para.start : para.start + 1] in ("“", '"'):
             # a quotation that opens the paragraph: its speaker is named where it closes
             state.attribution, state.attribution_words = quote_speaker(body[para.start : para.end], ctx.people, ctx.last_attribution)
+        if list_period is not None:  # the items of a list take the period of its lead-in
+            state.period, state.period_words, state.period_kind = list_period
+        _read_header(body, para, ctx, state)
         last = None
         while k < count and segments[k].start < para.end:
             last = segments[k]
             k += 1
             if last not in table.consumed:
                 records.extend(_sentence_figures(doc, ctx, state, last))
-        if last is not None and body[last.end - 1] == ":":
+        leads_list = last is not None and body[last.end - 1] == ":"
+        carried = places_to_carry([p.text for p in state.pending], state.places, ctx.country, carried)
+        _close_paragraph(ctx, state, leads_list)
+        if leads_list:
             # the list continues the whole paragraph: "... civilian casualties reached 292. Among them:"
             lead_in = civilian_framing(body[para.start : last.end])
-        carried = places_to_carry([p.text for p in state.pending], state.places, ctx.country, carried)
+            list_period = (state.period, state.period_words, state.period_kind) if state.period is not None else None
     return records
+
+
+def _read_header(body: str, para: Segment, ctx: DocumentContext, state: ParagraphState) -> None:
+    """A report-period header ("Reporting period: 3-9 June", "Figures as of 15 March") governs
+    the figures under it, until the next header: the periods carried from before it end."""
+    if para.end - para.start > 200:
+        return
+    line = body[para.start : para.end]
+    header = header_period(line.split("\n", 1)[0], ctx.published, state.default_year(ctx))
+    if header is None:
+        return
+    ctx.header = Reading(_as_period(header, ctx), header.words, Scope.HEADER)
+    ctx.header_kind = header.role
+    ctx.period, ctx.period_words, ctx.period_kind = None, "", ""
+
+
+def _close_paragraph(ctx: DocumentContext, state: ParagraphState, leads_list: bool) -> None:
+    """The periods of the paragraph's sentences that stated no figure, kept for what the
+    document remembers: the events "since" dates ("since the coup on 1 February") and the
+    period named last, which "during that period" takes up in a later paragraph. Only the
+    paragraph's last CLOSING_SENTENCES and those with "since" are kept, and they are read only
+    when a later sentence needs them (`_read_unread`; most sentences of a document state no
+    figure and name nothing that is asked for). A paragraph that leads into a list is read at
+    once: its period dates the list's items."""
+    pending, state.pending = state.pending, []
+    if not pending:
+        return
+    kept = [s for k, s in enumerate(pending) if k >= len(pending) - CLOSING_SENTENCES or "since" in s.text.lower()]
+    if not leads_list:
+        ctx.unread.extend(kept)
+        return
+    _read_unread(ctx)
+    for sentence in kept:
+        periods, references = _sentence_periods(sentence.text, sentence.seg.start, ctx, state)
+        _carry_absolute_period(periods if sentence.number_free else references, state, ctx)
+
+
+def _read_unread(ctx: DocumentContext) -> None:
+    """Read the sentences `_close_paragraph` kept, in text order; the period named last stays
+    the one named latest in the text."""
+    unread, ctx.unread = ctx.unread, []
+    for sentence in unread:
+        _sentence_periods(sentence.text, sentence.seg.start, ctx, ParagraphState())
 
 
 def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState, seg: Segment) -> list[dict]:
@@ -225,15 +307,17 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
     if sentence_places:
         state.places = sentence_places
     if not mentions:
-        _carry_absolute_period(references, state)
+        _carry_absolute_period(references, state, ctx)
         return []
     tokens, mentions = _read_meaning(text, seg.start, body, view, mentions, state)
     placed = place_figures(
         text, seg.start, [(tokens[m.first].start, tokens[m.stop - 1].end) for m in mentions], [m.metric for m in mentions],
         sentence_places, state.places, ctx.country, body, ctx.title_places, state.country,
     )
+    stock = may_hold(words, STOCK_AND_SINCE_WORDS[0]) and bool(STOCK.search(text))
     records = []
     ids: dict[int, str] = {}
+    chosen: dict[int, Reading] = {}
     for n, m in enumerate(mentions):
         if m.metric is None:
             continue
@@ -241,25 +325,35 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
         fid = figure_id(doc.doc_id, start, end)
         ids[n] = fid
         own = speaker_at(spans, text, start - seg.start) if spans else None
-        attributed = own or who or state.attribution or ctx.title_source or ctx.last_attribution
-        if is_broad(attributed) and ctx.title_source and not is_broad(ctx.title_source):
-            attributed = ctx.title_source  # "the UN" in a UNMISS press release is UNMISS
+        attributed, attribution_scope = _attribution(who, state, ctx, own)
         went_to, came_from = _change_between_values(m, n, mentions, tokens, periods)
-        period, period_words = went_to or _reference_period(m, n, mentions, tokens, references, periods, ctx, state, attributed, text, words)
-        comparison, comparison_words = (None, "")
+        parent = chosen.get(m.parent) if m.parent is not None else None
+        # a stock word in the figure's own stretch of the sentence ("remain displaced"), not
+        # anywhere in it ("details were still emerging ... hundreds were abducted")
+        own_stock = stock and bool(STOCK.search(text, max(0, start - seg.start - STOCK_CHARS), end - seg.start + 2 * STOCK_CHARS))
+        reading = went_to or _reference_period(m, n, mentions, tokens, references, periods, ctx, state, attributed, text, words, parent, own_stock, seg.start)
+        reading = _settled(reading, periods, ctx, state, own_stock, text)
+        if reading is not None:
+            chosen[n] = reading
+        period = reading.value if reading else None
+        comparison_reading = None
         if m.kind == "change":
-            comparison, comparison_words = came_from or _comparison_period(m, tokens, text, seg.start, periods, period, ctx)
-            m.comparison = comparison
-            if comparison is not None and period is not None:
-                ctx.last_comparison = (period, comparison)
+            comparison_reading = came_from or _comparison_period(m, tokens, text, seg.start, periods, period, ctx)
+            m.comparison = comparison_reading.value if comparison_reading else None
+            if m.comparison is not None and period is not None:
+                ctx.last_comparison = (period, m.comparison)
         evidence = {
             **m.evidence,
             "population": m.population,
             "pair": m.before_after,  # "before" / "after" in "from 507 to 202", for the claim checks
-            "period": period_words or None,
-            "comparison": comparison_words or None,
+            "period": (reading.words if reading else "") or None,
+            "period_scope": reading.scope.value if reading else None,
+            "comparison": (comparison_reading.words if comparison_reading else "") or None,
+            "comparison_scope": comparison_reading.scope.value if comparison_reading else None,
             "attribution": (("the speaker of its clause" if own else who_words) or state.attribution_words or ("title or source" if attributed else "")) or None,
+            "attribution_scope": attribution_scope.value if attributed and attribution_scope else None,
             "where": placed[n][2],
+            **where_scopes(placed[n][2], bool(placed[n][0]), bool(placed[n][1])),
         }
         records.append(
             figure_record(doc, m, start, end, text, {
@@ -267,19 +361,43 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
                 "country": placed[n][1],
                 "places": placed[n][0],
                 "period": period,
-                "comparison": comparison,
+                "comparison": m.comparison,
                 "attributed_to": attributed,
                 "parent_figure_id": ids.get(m.parent) if m.parent is not None else None,
                 "evidence": evidence,
             })
         )
-        if m.kind == "count" and m.before_after != "before" and period is not None and not period_words.startswith("since"):
-            state.period, state.period_words = period, period_words
-            ctx.period, ctx.period_words, ctx.period_source = period, period_words, attributed
+        if m.kind == "count" and m.before_after != "before" and period is not None and reading.scope in NEAR:
+            kind = reading.kind
+            state.period, state.period_words, state.period_kind = period, reading.words, kind
+            ctx.period, ctx.period_words, ctx.period_source, ctx.period_kind = period, reading.words, attributed, kind
+    if not records:
+        _carry_absolute_period(references, state, ctx)
     last = next((m for m in reversed(mentions) if m.metric), None)
     if last is not None and last.metric:
         state.carried = (last.metric, last.population)
     return records
+
+
+# The scopes of the paragraph: a period read there is carried on to the next paragraphs.
+NEAR = (Scope.PHRASE, Scope.SENTENCE, Scope.TOTAL, Scope.PARAGRAPH)
+
+
+def _attribution(who: str | None, state: ParagraphState, ctx: DocumentContext, own: str | None = None) -> tuple[str | None, Scope | None]:
+    """Who stated the figure, and the scope that said it: the speaker of its own clause (`own`,
+    where a sentence has two: "X said 5, while Y said 9"), the sentence's speaker, the
+    paragraph's, the title or source of the document, the last speaker of the document."""
+    found = nearest((
+        Reading(own, "", Scope.PHRASE) if own else None,
+        Reading(who, "", Scope.SENTENCE) if who else None,
+        Reading(state.attribution, "", Scope.PARAGRAPH) if state.attribution else None,
+        Reading(ctx.title_source, "", Scope.TITLE) if ctx.title_source else None,
+        Reading(ctx.last_attribution, "", Scope.DOCUMENT) if ctx.last_attribution else None,
+    ))
+    attributed, scope = (found.value, found.scope) if found else (None, None)
+    if is_broad(attributed) and ctx.title_source and not is_broad(ctx.title_source):
+        return ctx.title_source, Scope.TITLE  # "the UN" in a UNMISS press release is UNMISS
+    return attributed, scope
 
 
 def _mentions(text: str, offset: int, words: frozenset[str] | None, body: str) -> tuple[SentenceTokens, list[Mention]]:
@@ -311,18 +429,77 @@ def _read_meaning(
 
 
 def _sentence_periods(text: str, offset: int, ctx: DocumentContext, state: ParagraphState) -> tuple[list[PeriodMention], list[PeriodMention]]:
-    """The sentence's periods (offsets in the body), and those that may date its figures."""
-    periods = [_shift(p, offset) for p in find_periods(text, ctx.published, state.default_year(ctx))]
-    references = [p for p in periods if p.role in ("reference", "day", "since")]
-    # "reported this week" dates the report; it names the figure's period only when nothing else does
+    """The sentence's periods (offsets in the body), and those that may date its figures.
+
+    Periods named by words alone are resolved against what the document said before: "since
+    the coup" takes the day an earlier "since the coup on ..." gave, "during that period" and
+    "since then" the period named last. The sentence's own span is remembered for the next."""
+    periods: list[PeriodMention] = []
+    for p in find_periods(text, ctx.published, state.default_year(ctx)):
+        p = _shift(p, offset)
+        if p.period.start is None:
+            p = _resolved(p, ctx)
+            if p is None:
+                continue
+        elif p.role == "since" and p.event:
+            ctx.events.setdefault(p.event, p.period.start)
+        periods.append(p)
+    references = [p for p in periods if p.role in DATING]
+    # "killed last year", "in the past 24 hours" date a figure; "reported this week" dates the
+    # report, and names the figure's period only when nothing else does
+    past = [p for p in periods if p.role == "relative" and not p.words.lower().startswith("this")]
+    if past:
+        references = sorted(references + [replace(p, role="reference") for p in past], key=lambda p: p.start)
     references = references or [replace(p, role="reference") for p in periods if p.role == "relative"]
+    span = _named_span(periods, ctx)
+    if span is not None and offset >= ctx.last_named_at:
+        ctx.last_named, ctx.last_named_at = span, offset
     return periods, references
 
 
-def _carry_absolute_period(periods: list[PeriodMention], state: ParagraphState) -> None:
-    absolute = [p for p in periods if p.role in ("reference", "day")]
-    if absolute:
-        state.period, state.period_words = absolute[-1].period, absolute[-1].words
+def _resolved(p: PeriodMention, ctx: DocumentContext) -> PeriodMention | None:
+    """A period named by words alone, with the dates the document gave it earlier; an undated
+    "since" stays open at its start; an anaphora with nothing named before is dropped."""
+    if ctx.unread:
+        _read_unread(ctx)
+    if p.role == "since":
+        start = ctx.events.get(p.event)
+        return replace(p, period=Period(start, None)) if start else p
+    if ctx.last_named is None:
+        return None
+    if p.event == "then":  # "since then": from the start of the period named last
+        return replace(p, role="since", period=Period(ctx.last_named.start, None))
+    return replace(p, role="reference", period=ctx.last_named)
+
+
+def _named_span(periods: list[PeriodMention], ctx: DocumentContext) -> Period | None:
+    """The span a sentence names: "since 24 February ... as of 10 September" as one span;
+    else its widest absolute period, or its last one where none holds the others."""
+    named = [
+        p for p in periods
+        if p.period.start is not None and (p.role in DATING or (p.role == "relative" and not p.words.lower().startswith("this")))
+    ]
+    if not named:
+        return None
+    since = next((p for p in named if p.role == "since"), None)
+    as_of = next((p for p in reversed(named) if p.role == "as_of"), None)
+    if since and as_of and as_of.period.end and since.period.start <= as_of.period.end:
+        return Period(since.period.start, as_of.period.end)
+    last = named[-1]
+    for p in named[:-1]:
+        if p.period.start <= last.period.start and last.period.end and p.period.end and last.period.end <= p.period.end:
+            last = p  # "the first half of 2018, despite the truce in June": the half
+            break
+    return _as_period(last, ctx)
+
+
+def _carry_absolute_period(periods: list[PeriodMention], state: ParagraphState, ctx: DocumentContext) -> None:
+    """A sentence that states no figure dates those after it in the paragraph."""
+    span = _named_span(periods, ctx)
+    if span is not None:
+        words = next((_words(p) for p in reversed(periods) if p.role in DATING or p.role == "relative"), "")
+        state.period, state.period_words = span, words
+        state.period_kind = "since" if any(p.role == "since" for p in periods) else ""
 
 
 def _read_pending(doc: Document, ctx: DocumentContext, state: ParagraphState) -> None:
@@ -333,9 +510,9 @@ def _read_pending(doc: Document, ctx: DocumentContext, state: ParagraphState) ->
     for sentence in pending:
         periods, references = _sentence_periods(sentence.text, sentence.seg.start, ctx, state)
         if sentence.number_free:
-            _carry_absolute_period(periods, state)
+            _carry_absolute_period(periods, state, ctx)
         elif references and not (sentence.numbers_possible and _mentions(sentence.text, sentence.seg.start, ascii_words(sentence.text), doc.body)[1]):
-            _carry_absolute_period(references, state)
+            _carry_absolute_period(references, state, ctx)
     for sentence in reversed(pending):  # the last sentence that names a place wins
         places = places_in(sentence.text, ctx.country)
         if places:
@@ -379,10 +556,10 @@ def figure_record(doc: Document, m: Mention, start: int, end: int, sentence: str
         "population": m.population,
         "country": context["country"],
         "places": context["places"],
-        "period_start": period.start.isoformat() if period else None,
+        "period_start": period.start.isoformat() if period and period.start else None,
         "period_end": period.end.isoformat() if period and period.end else None,
         "period_label": period.label if period else None,
-        "comparison_start": comparison.start.isoformat() if comparison else None,
+        "comparison_start": comparison.start.isoformat() if comparison and comparison.start else None,
         "comparison_end": comparison.end.isoformat() if comparison and comparison.end else None,
         "attributed_to": context["attributed_to"],
         "parent_figure_id": context["parent_figure_id"],
@@ -392,12 +569,12 @@ def figure_record(doc: Document, m: Mention, start: int, end: int, sentence: str
 
 
 def _shift(p: PeriodMention, offset: int) -> PeriodMention:
-    return PeriodMention(p.start + offset, p.end + offset, p.period, p.role, p.words)
+    return PeriodMention(p.start + offset, p.end + offset, p.period, p.role, p.words, p.event)
 
 
 def _change_between_values(
     m: Mention, n: int, mentions: list[Mention], tokens: list[Token], periods: list[PeriodMention]
-) -> tuple[tuple[Period, str] | None, tuple[Period, str] | None]:
+) -> tuple[Reading | None, Reading | None]:
     """'up 28% to 215 in Q3, from 168 during Q2': a change that names the value it went to is
     dated by that value's period, and one that names the value it came from is compared with
     that value's; each is the first period written after the value, before the next figure."""
@@ -410,28 +587,112 @@ def _change_between_values(
     k = next((k for k, x in enumerate(rest) if x.kind == "count" and x.first > 0 and tokens[x.first - 1].lower == "from"), None)
     next_first = rest[0].first if rest else len(tokens)
     to_period = _first_period_between(periods, tokens[went_to.stop - 1].end, tokens[next_first - 1].end + 1, ("reference", "day"))
-    went = (to_period.period, f"of the value it went to: {to_period.words}") if to_period else None
+    went = Reading(to_period.period, f"of the value it went to: {to_period.words}", Scope.SENTENCE) if to_period else None
     if k is None:
         return went, None
     came_from = rest[k]
     after_from = rest[k + 1].first if k + 1 < len(rest) else len(tokens)
     from_period = _first_period_between(periods, tokens[came_from.stop - 1].end, tokens[after_from - 1].end + 1, ("reference", "day", "comparison"))
-    return went, (from_period.period, f"of the value it came from: {from_period.words}") if from_period else None
+    return went, Reading(from_period.period, f"of the value it came from: {from_period.words}", Scope.SENTENCE) if from_period else None
 
 
 def _first_period_between(periods: list[PeriodMention], start: int, end: int, roles: tuple[str, ...]) -> PeriodMention | None:
     return next((p for p in periods if start <= p.start < end and p.role in roles), None)
 
 
-def _as_period(p: PeriodMention, ctx: DocumentContext) -> Period:
+def _as_period(p: PeriodMention, ctx: DocumentContext) -> Period | None:
+    """The span a period mention stands for: "since X" runs to the document date (spec: "Since
+    X" with no stated end), or stays open where there is none; a "since" the text never dates
+    ("since the attacks started") is None: no period, its start unknown."""
     if p.role == "since":
+        if p.period.start is None:
+            return None
         end = ctx.published if ctx.published and ctx.published >= p.period.start else None
         return Period(p.period.start, end)
     return p.period
 
 
 def _words(p: PeriodMention) -> str:
-    return f"since {p.words}" if p.role == "since" else p.words
+    if p.role == "since":
+        return p.words if p.words.lower().startswith("since") else f"since {p.words}"
+    return f"as of {p.words}" if p.role == "as_of" else p.words
+
+
+def _reading(p: PeriodMention, ctx: DocumentContext, scope: Scope) -> Reading:
+    """The reading of one period mention; "since" an event the document never dated decides
+    that the figure has no period (a start the text states but does not give)."""
+    period = _as_period(p, ctx)
+    return Reading(period, _words(p), scope, p.role if p.role in ("since", "as_of") else "")
+
+
+# The words `place_figures` gives for the scope that decided a figure's places and country,
+# as the scopes of `scopes.Scope`.
+PLACES_SCOPES = {"the figure's words": Scope.PHRASE, "its sentence": Scope.SENTENCE, "an earlier sentence or the title": Scope.PARAGRAPH}
+COUNTRY_SCOPES = {
+    "country at the figure": Scope.PHRASE, "the figure's place": Scope.PHRASE, "country of the sentence": Scope.SENTENCE,
+    "the country fled, in the sentence": Scope.SENTENCE, "the paragraph's country": Scope.PARAGRAPH,
+    "the country fled, in the document": Scope.DOCUMENT, "the document's country": Scope.DOCUMENT,
+}
+
+
+def where_scopes(where: str, has_places: bool, has_country: bool) -> dict[str, str | None]:
+    """`places_scope` and `country_scope` of a figure's evidence from the words of its `where`
+    ("the document's country; places from its sentence"); "country of its place" takes the
+    scope of the places."""
+    country_words, _, place_words = where.partition("; places from ")
+    places_scope = PLACES_SCOPES.get(place_words) if has_places else None
+    country_scope = places_scope if country_words == "country of its place" else COUNTRY_SCOPES.get(country_words)
+    return {
+        "places_scope": places_scope.value if places_scope else None,
+        "country_scope": country_scope.value if has_country and country_scope else None,
+    }
+
+
+def _in_phrase(p: PeriodMention, lo: int, hi: int) -> Scope:
+    """PHRASE for a period between the figures before and after the figure, else SENTENCE."""
+    return Scope.PHRASE if lo <= p.start and p.end <= hi else Scope.SENTENCE
+
+
+def _leads_next(p: PeriodMention, end: int, next_start: int | None, body_text: str, offset: int) -> bool:
+    """A period after the figure that opens the next figure's clause ("..., while in 2021 it
+    was 42"): it stands before the next figure, past a clause break."""
+    if next_start is None or p.start > next_start:
+        return False
+    between = body_text[end - offset : p.start - offset]
+    return bool(CLAUSE_BREAK.search(between))
+
+
+def _own_after(
+    candidates: list[PeriodMention], start: int, end: int, lo: int, next_start: int | None, sentence: str, offset: int
+) -> list[PeriodMention]:
+    """The periods after the figure that may be its own: those before the first one that opens
+    the next figure's clause ("48 ... while in 2021 it was 42"), or that stands nearer the next
+    figure than this one when a period already leads this figure ("In the past day, 125 strikes,
+    bringing the total since the war began to 11,085")."""
+    leading = any(lo <= p.start and p.end <= start for p in candidates)
+    own = []
+    for p in candidates:
+        if p.start < end:
+            continue
+        if next_start is not None and p.start < next_start and (
+            _leads_next(p, end, next_start, sentence, offset) or (leading and _nearer_next(p, end, next_start, sentence, offset))
+        ):
+            break
+        own.append(p)
+    return own
+
+
+def _in_relative_clause(p: PeriodMention, start: int, sentence: str, offset: int) -> bool:
+    """The period stands in a clause set off by commas that opens with "which" or "who"."""
+    head = sentence[max(0, p.start - offset - 100) : p.start - offset]
+    return bool(RELATIVE_OPEN.search(head)) and "," in sentence[p.end - offset : start - offset]
+
+
+def _nearer_next(p: PeriodMention, end: int, next_start: int, sentence: str, offset: int) -> bool:
+    """The period runs on into the next figure ("... since the war began to 11,085"), nearer it
+    than this figure, with no comma or "and" closing it off."""
+    tail = sentence[p.end - offset : next_start - offset]
+    return next_start - p.end < p.start - end and "," not in tail and ";" not in tail and " and " not in tail
 
 
 def _reference_period(
@@ -446,45 +707,118 @@ def _reference_period(
     attributed: str | None,
     sentence: str,
     words: frozenset[str] | None,
-) -> tuple[Period | None, str]:
+    parent: Reading | None = None,
+    stock: bool = False,
+    offset: int = 0,
+) -> Reading | None:
+    """The figure's period, read through the scopes nearest first (`scopes.py`)."""
     start, end = tokens[m.first].start, tokens[m.stop - 1].end
     if m.before_after == "before":
         # "from 38 in August to 31 in September": the earlier value's own period, else the
         # starting point or comparison the sentence names ("since 2013, from 217,000 to ...")
         partner = next((x for x in mentions[n + 1 :] if x.before_after == "after"), None)
         until = tokens[partner.first].start if partner else end + 40
-        between = [p for p in periods if end <= p.start < until and p.role in ("reference", "day", "comparison")]
+        between = [p for p in periods if end <= p.start < until and p.role in ("reference", "day", "comparison", "as_of")]
         if between:
-            return _as_period(between[0], ctx), between[0].words
+            return _reading(between[0], ctx, Scope.PHRASE)
         change = next((x for x in reversed(mentions[:n]) if x.kind == "change"), None)
         if change is not None and change.comparison is not None:
-            return change.comparison, "the comparison period of the change it illustrates"
-        earlier = [p for p in periods if p.role in ("since", "comparison")]
+            return Reading(change.comparison, "the comparison period of the change it illustrates", Scope.SENTENCE)
+        earlier = [p for p in periods if p.role in ("since", "comparison") and p.period.start]
         if earlier:
-            return earlier[0].period, earlier[0].words
-        return None, ""
-    after = [p for p in references if p.start >= end and p.start - end <= AFTER_PERIOD_CHARS]
+            return Reading(earlier[0].period, earlier[0].words, Scope.SENTENCE)
+        return None
+    lo = tokens[mentions[n - 1].stop - 1].end if n else -1
+    nxt = mentions[n + 1] if n + 1 < len(mentions) else None
+    next_start = tokens[nxt.first].start if nxt is not None else None
+    hi = next_start if next_start is not None else 1 << 62
+    # a change counts from the "since" it names ("up 84 per cent since 2015"): its comparison
+    candidates = [p for p in references if p.role != "since"] if m.kind == "change" else references
+    if parent is not None and parent.value is not None:
+        # a part of a total ("at least 69, including 18 children") shares the total's period,
+        # unless one stands right after it ("including 300 in January")
+        own = [p for p in candidates if end <= p.start <= end + PART_PERIOD_CHARS and p.start < hi]
+        if not own:
+            return Reading(parent.value, parent.words, Scope.TOTAL, parent.kind)
+    after = _own_after(candidates, start, end, lo, next_start, sentence, offset)
+    near = [p for p in after if p.start - end <= AFTER_PERIOD_CHARS]
     if m.kind != "count":
-        nxt = mentions[n + 1] if n + 1 < len(mentions) else None
-        after = [p for p in after if nxt is None or nxt.before_after or p.start < tokens[nxt.first].start]
-    if after:
-        return _as_period(after[0], ctx), _words(after[0])
-    before = [p for p in references if p.end <= start]
+        near = [p for p in near if nxt is None or nxt.before_after or p.start < hi]
+    # not a period of a relative clause before the figure ("The group, which kept the truce from
+    # 15 to 17 June, is responsible for 40 per cent")
+    before = [p for p in candidates if p.end <= start and not _in_relative_clause(p, start, sentence, offset)]
+    # "..., bringing the total to 31,490": a running total, which the earlier period does not date
+    led = bool(before) and not TOTAL_BREAK.search(sentence, before[-1].end - offset, start - offset)
+    if near and not (led and next_start is not None and near[0].start > next_start):
+        # a period past the next figure dates this one only when none stands before it ("In the
+        # past day, 149 were killed and 300 wounded, bringing the toll to 31,490 since ...")
+        return _reading(near[0], ctx, _in_phrase(near[0], lo, hi))
     if before:
-        return _as_period(before[-1], ctx), _words(before[-1])
-    if may_hold(words, STOCK_AND_SINCE_WORDS[1]) and UNRESOLVED_SINCE.search(sentence) and not any(p.role == "since" for p in periods):
-        return None, ""  # "since the attacks started": a period the text states but does not date
+        return _reading(before[-1], ctx, _in_phrase(before[-1], lo, hi))
+    if after and m.kind == "count":
+        # the one period of a long sentence, at its end ("..., 166 abducted and 29 ... between
+        # April and June 2023")
+        return _reading(after[0], ctx, Scope.SENTENCE)
+    return nearest(_farther_periods(m, state, ctx, attributed, stock, references))
+
+
+def _farther_periods(m: Mention, state: ParagraphState, ctx: DocumentContext, attributed: str | None, stock: bool, references: list[PeriodMention]):
+    """The scopes past the sentence, nearest first, read only as far as needed."""
     if state.period is not None:
-        return state.period, f"carried: {state.period_words}"
-    if may_hold(words, STOCK_AND_SINCE_WORDS[0]) and STOCK.search(sentence):
-        return None, ""  # "are currently in the country": a stock figure, not a count over a period
-    if ctx.period is not None and (state.attribution in (None, ctx.period_source) or not is_body(state.attribution)):
-        # the document goes on about the same period, unless another body's report has taken
-        # over (a witness, an official or a spokesman speaks of the events already dated)
-        return ctx.period, f"carried from an earlier paragraph: {ctx.period_words}"
+        yield Reading(state.period, state.period_words, Scope.PARAGRAPH, state.period_kind)
+    if stock:
+        # "are currently in the country": a stock figure, not a count over a period; under an
+        # "as of" header it stands on the header's day
+        if ctx.header is not None and ctx.header_kind == "as_of":
+            yield Reading(ctx.header.value, ctx.header.words, Scope.HEADER, ctx.header_kind)
+        yield Reading(None, "a stock figure", Scope.SENTENCE)
+    if ctx.header is not None:
+        yield Reading(ctx.header.value, ctx.header.words, Scope.HEADER, ctx.header_kind)
+    if ctx.period is not None:
+        # the document goes on about the period of its last figure, whoever speaks now
+        yield Reading(ctx.period, ctx.period_words, Scope.DOCUMENT, ctx.period_kind)
     if ctx.title_period is not None:
-        return ctx.title_period, "title"
-    return None, ""
+        yield Reading(ctx.title_period, "title", Scope.TITLE)
+    if m.kind == "change":
+        since = next((p for p in references if p.role == "since"), None)
+        if since is not None:
+            yield _reading(since, ctx, Scope.SENTENCE)
+
+
+def _settled(
+    reading: Reading | None, periods: list[PeriodMention], ctx: DocumentContext, state: ParagraphState, stock: bool, sentence: str
+) -> Reading | None:
+    """The period read, with the end or start its scopes give it (spec, "as of" periods):
+    "as of 30 April" with a "since" in the sentence or carried before it runs from that start
+    to 30 April, and alone (a stock) is that day; "since 1 January" ends on the sentence's or
+    the header's "as of" day, else the document date. A month still running on the document
+    date, counted "so far" ("so far in August", written on 22 August) ends on that date,
+    unless the sentence looks ahead."""
+    if reading is None or reading.value is None:
+        return reading
+    period: Period = reading.value
+    if reading.kind == "as_of" and period.end is not None:
+        day = period.end
+        since = next((p.period.start for p in periods if p.role == "since" and p.period.start and p.period.start <= day), None)
+        if since is None and not stock:
+            carried = [(state.period, state.period_kind), (ctx.period, ctx.period_kind)]
+            since = next((c.start for c, kind in carried if c is not None and kind == "since" and c.start and c.start <= day), None)
+        return replace(reading, value=Period(since, day) if since else Period(day, day))
+    if reading.kind == "since" and period.start is not None:
+        day = next((p.period.end for p in periods if p.role == "as_of" and p.period.end and p.period.end >= period.start), None)
+        if day is None and ctx.header is not None and ctx.header_kind == "as_of":
+            header_end = ctx.header.value.end
+            day = header_end if header_end and header_end >= period.start else None
+        if day is not None:
+            return replace(reading, value=Period(period.start, day))
+    d = ctx.published
+    if (
+        d is not None and period.start is not None and period.end is not None
+        and period.start <= d < period.end and (period.end.year, period.end.month) == (d.year, d.month)
+        and SO_FAR.search(sentence) and not FUTURE.search(sentence)
+    ):
+        return replace(reading, value=Period(period.start, d))
+    return reading
 
 
 def _comparison_period(
@@ -495,24 +829,27 @@ def _comparison_period(
     periods: list[PeriodMention],
     reference: Period | None,
     ctx: DocumentContext,
-) -> tuple[Period | None, str]:
+) -> Reading | None:
+    """The period a change is compared with, read through its sentence, then the comparison
+    the document stated last for the same period."""
     end = tokens[m.stop - 1].end
     if reference is None and SAME_PERIOD.search(text):
-        return None, ""  # "the same period in 2020" cannot be placed without the figure's own period
+        return Reading(None, "the same period: cannot be placed without the figure's own period", Scope.SENTENCE)
     for start_, stop, period in same_period_comparisons(text, reference):
         if start_ + offset >= end - 200:
-            return period, text[start_:stop]
-    explicit = [p for p in periods if p.role in ("comparison", "since") and p.start >= end]
+            return Reading(period, text[start_:stop], Scope.SENTENCE)
+    explicit = [p for p in periods if p.role in ("comparison", "since") and p.start >= end and p.period.start]
     # "as compared to the previous reporting period (April to June 2024), a 35 percent reduction"
     explicit = explicit or [p for p in periods if p.role == "comparison"]
     if explicit:
-        return explicit[0].period, explicit[0].words
+        return Reading(explicit[0].period, explicit[0].words, Scope.SENTENCE)
     later = [p for p in periods if p.start >= end and p.role in ("reference", "day") and (reference is None or p.period != reference)]
     if later and later[0].start - end <= AFTER_PERIOD_CHARS:
-        return later[0].period, later[0].words
+        return Reading(later[0].period, later[0].words, Scope.SENTENCE)
     for match in PREVIOUS.finditer(text):
         if match.start() + offset >= end - 5:
-            return previous_period(reference, match["unit"]), match.group()
+            previous = previous_period(reference, match["unit"] or match["unit2"])
+            return Reading(previous, match.group(), Scope.SENTENCE) if previous else None
     if ctx.last_comparison and reference is not None and ctx.last_comparison[0] == reference:
-        return ctx.last_comparison[1], "carried: the comparison stated earlier for the same period"
-    return None, ""
+        return Reading(ctx.last_comparison[1], "the comparison stated earlier for the same period", Scope.DOCUMENT)
+    return None
