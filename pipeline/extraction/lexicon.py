@@ -346,3 +346,35 @@ LABEL_WORDS_BEFORE = frozenset(
 BRACKET_LABEL_WORDS = frozenset("hotline hotlines line phone telephone code extension".split())
 AGE_WORDS_BEFORE = frozenset("aged age ages".split())
 AGE_WORDS_AFTER = (("years", "old"), ("year", "old"), ("-", "year"), ("year", "-", "old"))
+
+
+# --- Number forms and layout (tokens, numbers, mentions, tables) ------------------------------
+# The words a hyphen and a space may break in text taken from a PDF ("wound- ed", "in- jured"):
+# the one-word metric and population names above, and the verbs of need and flight. A hyphen at
+# a line end joins any word; one followed by a space joins only these, so that "pre- and
+# post-war" stays as written.
+HYPHEN_JOINED_WORDS = frozenset(
+    w
+    for w in (
+        *METRIC_WORDS,
+        *(w for phrase in METRIC_PHRASES for w in phrase),
+        *POPULATION_WORDS,
+        *(w for phrase in POPULATION_PHRASES for w in phrase),
+        *FLIGHT_WORDS,
+        *"displaced injured wounded abducted kidnapped detained arrested missing refugees "
+        "returnees humanitarian assistance casualties evacuated".split(),
+    )
+    if len(w) >= 5
+)
+# A scale written apart from its number ("1.5 mn", "2 bn"); "m" and "k" join only when written
+# on the number ("52K", "1.2M"), since apart they are often metres or other units.
+SPACED_SCALE_ABBREVIATIONS = {"mn": 1_000_000, "bn": 1_000_000_000, "mln": 1_000_000, "mio": 1_000_000}
+# "one" and "zero" before a thing, not a person ("one step away", "zero accountability") state no
+# figure. They count people when the next two words hold a person, a harm, or one of these
+# (a verb, "of"), or a word with a person's ending ("worker", "journalist", "refugee").
+ONE_ZERO_WORDS = frozenset({"one", "zero"})
+ONE_ZERO_KEEP_AFTER = frozenset(
+    "was were is are has have had died remains remain remained reportedly of more other another "
+    "new case cases incident incidents".split()
+)
+PERSON_ENDINGS = ("er", "ers", "ist", "ists", "ian", "ians", "ee", "ees", "ant", "ants", "ent", "ents", "or", "ors")

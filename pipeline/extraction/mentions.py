@@ -14,6 +14,7 @@ from pipeline.extraction.lexicon import (
     AGE_WORDS_AFTER,
     AGE_WORDS_BEFORE,
     BRACKET_LABEL_WORDS,
+    COMBATANT_NOUNS,
     DECREASE_WORDS,
     INCREASE_WORDS,
     LABEL_WORDS_BEFORE,
@@ -22,6 +23,9 @@ from pipeline.extraction.lexicon import (
     MONEY_WORDS_AFTER,
     NOT_CURRENCY_CODES,
     OBJECT_NOUNS,
+    ONE_ZERO_KEEP_AFTER,
+    ONE_ZERO_WORDS,
+    PERSON_ENDINGS,
     POPULATION_WORDS,
     QUALIFIER_PHRASES,
     QUALIFIERS_AFTER,
@@ -255,6 +259,8 @@ def excluded(tokens: list[Token], expr: NumberExpr, text: str, phone_starts: fro
         return f"counts {tokens[j + 1].lower}"
     if expr.form == "words" and tok.lower == "one" and nxt is not None and nxt.lower in ("of", "another", "side", "day", "more"):
         return "pronoun"
+    if expr.form == "words" and tok.lower in ONE_ZERO_WORDS and j == i + 1 and _before_a_thing(tokens, j):
+        return "one or zero of a thing, not of people"
     if expr.form in ("fraction",) and prev is not None and prev.lower in ("first", "second", "latter", "last", "third"):
         return "period label"
     if expr.form == "fraction" and tok.lower in ("a", "one") and nxt is not None and nxt.lower in ORDINAL_NOUN_STARTS:
@@ -268,6 +274,27 @@ def excluded(tokens: list[Token], expr: NumberExpr, text: str, phone_starts: fro
             if not tokens[k].is_word and not tokens[k].is_digits and w not in ("’", "'"):
                 break
     return None
+
+
+def _names_people(word: Token) -> bool:
+    w = word.lower
+    return (
+        w in POPULATION_WORDS
+        or w in METRIC_WORDS
+        or w in COMBATANT_NOUNS
+        or w in ONE_ZERO_KEEP_AFTER
+        or w.endswith(PERSON_ENDINGS)
+        or not word.is_word
+        or word.text[:1].isupper()
+    )
+
+
+def _before_a_thing(tokens: list[Token], j: int) -> bool:
+    """Whether the two words after "one" or "zero" (at token j on) name neither a person nor a
+    harm: "one step away from", "with zero accountability"."""
+    if j >= len(tokens) or not tokens[j].is_word or _names_people(tokens[j]):
+        return False
+    return j + 1 >= len(tokens) or not (tokens[j + 1].is_word and _names_people(tokens[j + 1]) and tokens[j + 1].lower not in ("of",))
 
 
 QUALIFIERS = PhraseTable(QUALIFIER_PHRASES)
@@ -321,9 +348,31 @@ def _joins_range(tokens: list[Token], a: NumberExpr, b: NumberExpr) -> bool:
     before2 = tokens[a.first - 2].lower if a.first > 1 else ""
     if before == "from" or before2 == "from":
         return False  # "from 507 to 202" is a before/after pair
+    if _bracketed_change_pair(tokens, a, b):
+        return False  # "a 14% rise in incidents (194 to 222)": the values before and after
     if joiner == "and" and before != "between" and before2 != "between":
         return False
     return b.value >= a.value  # "between 30 and 2": two numbers as written, not a range
+
+
+# How far before a bracket a change word may stand and still be what "(X to Y)" measures.
+CHANGE_REACH = 10
+
+
+def _bracketed_change_pair(tokens: list[Token], a: NumberExpr, b: NumberExpr) -> bool:
+    """Whether "(X to Y)" alone in brackets, joined by "to", follows a change or a change word
+    ("rose", "a 12% increase in ...") in its clause: the values before and after, not a range."""
+    if a.first == 0 or tokens[a.first - 1].text != "(" or tokens[a.stop].lower not in ("to", "→"):
+        return False
+    if b.stop >= len(tokens) or tokens[b.stop].text != ")":
+        return False
+    for k in range(a.first - 2, max(-1, a.first - 2 - CHANGE_REACH), -1):
+        w = tokens[k].lower
+        if w in INCREASE_WORDS or w in DECREASE_WORDS or w in CHANGE_NOUNS:
+            return True
+        if w in (";", ")", "("):
+            return False
+    return False
 
 
 def _make_range(m: Mention, a: NumberExpr, b: NumberExpr, tokens: list[Token]) -> None:
@@ -439,6 +488,8 @@ def _mark_before_after(tokens: list[Token], mentions: list[Mention]) -> None:
         before = tokens[a.first - 1].lower if a.first > 0 else ""
         if before == "from" and "to" in gap and len(gap) <= 4:
             a.before_after, b.before_after = "before", "after"
+        elif before == "(" and gap == ["to"] and b.stop < len(tokens) and tokens[b.stop].text == ")":
+            a.before_after, b.before_after = "before", "after"  # "(194 to 222)" after a change
         elif gap and gap[-1] == "from" and len(gap) <= 3 and "to" in _words(tokens, a.first - 2, a.first):
             # "up to 94 from 47", "increased to 527 from 480"
             a.before_after, b.before_after = "after", "before"

@@ -17,6 +17,7 @@ from pipeline.extraction.lexicon import (
     PERCENT_WORDS,
     SCALE_ABBREVIATIONS,
     SCALES,
+    SPACED_SCALE_ABBREVIATIONS,
     UNITS,
     VAGUE_AMOUNTS,
 )
@@ -241,6 +242,9 @@ def _read_one(tokens: list[Token], i: int) -> NumberExpr | None:
             j += 1
         elif j < n and tokens[j].lower in SCALE_ABBREVIATIONS and tokens[j].start == tokens[j - 1].end:
             value *= SCALE_ABBREVIATIONS[tokens[j].lower]
+            j += 1
+        elif j < n and tokens[j].lower in SPACED_SCALE_ABBREVIATIONS and tokens[j].start - tokens[j - 1].end == 1:
+            value *= SPACED_SCALE_ABBREVIATIONS[tokens[j].lower]  # "1.5 mn"
             j += 1
         k = _percent_after(tokens, j)
         return NumberExpr(i, k, value, "digits", percent=k > j, separators_ok=regular)

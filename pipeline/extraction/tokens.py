@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.extraction.lexicon import HYPHEN_JOINED_WORDS
+
 # ASCII digit runs with inner separators, words (with inner apostrophes), or one other character.
 # Each alternative is a simple run: no nested quantifiers, so matching is linear.
 TOKEN_PATTERN = re.compile(
@@ -41,8 +43,41 @@ class Token:
 
 
 def tokenize(text: str, offset: int = 0, lo: int = 0, hi: int | None = None) -> list[Token]:
-    """The tokens of text[lo:hi] (all of it by default), at their offsets plus `offset`."""
-    return [Token(m.group(), m.start() + offset, m.end() + offset) for m in TOKEN_PATTERN.finditer(text, lo, len(text) if hi is None else hi)]
+    """The tokens of text[lo:hi] (all of it by default), at their offsets plus `offset`.
+
+    A word hyphenated across a line break ("wound-\\ned") is one token, its text the joined
+    word and its offsets those of the whole written span; so is one whose break became a
+    space ("in- jured", as PDF text gives it) when the joined word is one of the lexicon's
+    (`lexicon.HYPHEN_JOINED_WORDS`).
+    """
+    hi = len(text) if hi is None else hi
+    tokens = [Token(m.group(), m.start() + offset, m.end() + offset) for m in TOKEN_PATTERN.finditer(text, lo, hi)]
+    i = text.find("-", lo, hi)
+    if i < 0 or (text.find("-\n", i, hi) < 0 and text.find("- ", i, hi) < 0):
+        return tokens
+    return _join_hyphenated(tokens, text, offset)
+
+
+def _join_hyphenated(tokens: list[Token], text: str, offset: int) -> list[Token]:
+    """Tokens with each word broken by a hyphen at a line end (or a hyphen and a space) joined."""
+    out: list[Token] = []
+    n = len(tokens)
+    k = 0
+    while k < n:
+        t = tokens[k]
+        if t.is_word and k + 2 < n and tokens[k + 1].text == "-" and tokens[k + 1].start == t.end:
+            h, nxt = tokens[k + 1], tokens[k + 2]
+            gap = text[h.end - offset : nxt.start - offset]
+            if nxt.is_word and nxt.text[0].islower() and gap and not gap.strip() and gap.count("\n") <= 1:
+                joined = t.text + nxt.text
+                if ("\n" in gap and len(gap) <= 3) or joined.lower() in HYPHEN_JOINED_WORDS:
+                    token = Token(joined, t.start, nxt.end)
+                    out.append(token)
+                    k += 3
+                    continue
+        out.append(t)
+        k += 1
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,9 +161,32 @@ def _line_ends_sentence(body: str, start: int, i: int) -> bool:
     nxt = body[i + 1 : i + 3].lstrip(" \t")
     if not line or nxt.startswith("\n") or not nxt:
         return True
+    if nxt[:1].islower() and _runs_on(body, start, line_start, line):
+        return False
     if line[-1] in ".!?:;\"”'" or len(body[line_start:i].strip()) < 60:
         return True
     return nxt[:1] in "-•*" or nxt[:1].isdigit()
+
+
+LIST_MARKS = "-•*–"
+RUN_ON_WORDS = 4
+
+
+def _runs_on(body: str, start: int, line_start: int, line: str) -> bool:
+    """Whether a line the next line continues in lower case runs on into it: a word broken
+    by a hyphen at its end ("in-" / "jured"), a list item broken over lines ("- there are 13"
+    / "confirmed cases"), or a line of running text (four words or more, not ending in a
+    stop), as PDF text breaks it. A short label line ("Displaced") stays a line of its own,
+    so a key-figure box keeps its layout."""
+    last = line[-1]
+    if last == "-":
+        return len(line) > 1 and line[-2].isalpha()
+    if last in ".!?:;\"”'":
+        return False
+    opening = body[max(line_start, start) : max(line_start, start) + 2].lstrip()
+    if opening[:1] in LIST_MARKS or body[start : start + 1] in LIST_MARKS:
+        return True
+    return line.count(" ") + 1 >= RUN_ON_WORDS
 
 
 LAST_WORD = re.compile(r"([\w.]+)$")
