@@ -378,3 +378,24 @@ ONE_ZERO_KEEP_AFTER = frozenset(
     "new case cases incident incidents".split()
 )
 PERSON_ENDINGS = ("er", "ers", "ist", "ists", "ian", "ians", "ee", "ees", "ant", "ants", "ent", "ents", "or", "ors")
+# Items of aid: the people a number after "kits for", "rations to" counts were given them, which
+# states no figure ("hygiene kits for 900 displaced women").
+AID_ITEM_NOUNS = frozenset(
+    "kits kit rations parcels packages vouchers tents tarpaulins blankets mattresses jerrycans "
+    "meals doses supplies items nfis nfi grants transfers cash".split()
+)
+AID_ITEM_LINKS = frozenset("to for among".split())
+AID_ITEM_REACH = 5  # tokens back from the link to the item noun
+# "1,500 people received cash": people given aid, no figure. The verb stands within a few words
+# after the number, the aid right after the verb.
+RECEIPT_VERBS = frozenset("received receive receiving receives got benefited benefitted benefit".split())
+RECEIPT_OBJECTS = AID_ITEM_NOUNS | frozenset("assistance aid food support services multipurpose in-kind".split())
+# "25 health facilities were hit, 12 in the north": a bare number then one of these goes on
+# counting what the number before it counted.
+ELLIPSIS_PLACE_WORDS = frozenset("in at across within".split())
+# "nearly double the number", "triple what it was": a multiplier when a compared amount follows.
+MULTIPLIER_ADJECTIVES = {"double": 100.0, "triple": 200.0, "quadruple": 300.0}
+COMPARED_AMOUNT_STARTS = frozenset("the that what those this its their last".split())
+# "10 times more than", "3 times higher": digits then "times" then one of these is a multiplier;
+# "attacked 10 times" is a count.
+TIMES_COMPARATIVES = frozenset("more higher greater larger bigger as the that what over".split())

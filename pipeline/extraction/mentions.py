@@ -13,9 +13,13 @@ from dataclasses import dataclass, field
 from pipeline.extraction.lexicon import (
     AGE_WORDS_AFTER,
     AGE_WORDS_BEFORE,
+    AID_ITEM_LINKS,
+    AID_ITEM_NOUNS,
+    AID_ITEM_REACH,
     BRACKET_LABEL_WORDS,
     COMBATANT_NOUNS,
     DECREASE_WORDS,
+    ELLIPSIS_PLACE_WORDS,
     INCREASE_WORDS,
     LABEL_WORDS_BEFORE,
     METRIC_WORDS,
@@ -29,6 +33,8 @@ from pipeline.extraction.lexicon import (
     POPULATION_WORDS,
     QUALIFIER_PHRASES,
     QUALIFIERS_AFTER,
+    RECEIPT_OBJECTS,
+    RECEIPT_VERBS,
     RESPONSE_VERBS,
 )
 from pipeline.extraction.numbers import NumberExpr, read_numbers
@@ -134,6 +140,38 @@ def _after_response_verb(tokens: list[Token], i: int) -> bool:
             return True
         k -= 1
         steps += 1
+    return False
+
+
+def _after_aid_items(tokens: list[Token], i: int) -> bool:
+    """Whether the number at token `i` (a qualifier between) follows an item of aid and "to",
+    "for" or "among": "kits for 90 survivors", "tents to some 300 families"."""
+    k = i - 1
+    while k >= 0 and i - k <= 3 and tokens[k].lower not in AID_ITEM_LINKS:
+        k -= 1  # "for some", "to at least"
+    if k < 0 or tokens[k].lower not in AID_ITEM_LINKS:
+        return False
+    for m in range(k - 1, max(-1, k - 1 - AID_ITEM_REACH), -1):
+        t = tokens[m]
+        if t.lower in AID_ITEM_NOUNS:
+            return True
+        if t.text in ",;:()" or t.lower in METRIC_WORDS:
+            return False
+    return False
+
+
+def _receives_aid(tokens: list[Token], j: int) -> bool:
+    """Whether a verb of receipt and an aid word follow the number ending at token `j`, with no
+    harm named between: "1,500 people received cash", "some 300 families benefited from food"."""
+    for k in range(j, min(len(tokens) - 1, j + 4)):
+        w = tokens[k].lower
+        if w in METRIC_WORDS or not tokens[k].is_word:
+            return False
+        if w in RECEIPT_VERBS:
+            after = tokens[k + 1].lower
+            if after in ("from", "a", "an", "some") and k + 2 < len(tokens):
+                after = tokens[k + 2].lower
+            return after in RECEIPT_OBJECTS
     return False
 
 
@@ -261,6 +299,12 @@ def excluded(tokens: list[Token], expr: NumberExpr, text: str, phone_starts: fro
         return "pronoun"
     if expr.form == "words" and tok.lower in ONE_ZERO_WORDS and j == i + 1 and _before_a_thing(tokens, j):
         return "one or zero of a thing, not of people"
+    if tok.lower == "one" and prev is not None and prev.lower == "no":
+        return "no one: nobody"
+    if not expr.percent and _after_aid_items(tokens, i):
+        return "people given items of aid"
+    if not expr.percent and _receives_aid(tokens, j):
+        return "people given aid"
     if expr.form in ("fraction",) and prev is not None and prev.lower in ("first", "second", "latter", "last", "third"):
         return "period label"
     if expr.form == "fraction" and tok.lower in ("a", "one") and nxt is not None and nxt.lower in ORDINAL_NOUN_STARTS:
@@ -320,11 +364,18 @@ def build_mentions(tokens: list[Token], text: str) -> list[Mention]:
     mentions: list[Mention] = []
     phones = frozenset(phone_number_starts(text[tokens[0].start : tokens[-1].end], tokens[0].start)) if tokens else frozenset()
     skip_next = False
+    counted_things = -1  # where the last number that counts things, not people, ended
     for n, expr in enumerate(exprs):
         if skip_next:
             skip_next = False
             continue
-        if excluded(tokens, expr, text, phones):
+        why = excluded(tokens, expr, text, phones)
+        if why:
+            if why.startswith("counts "):
+                counted_things = expr.stop
+            continue
+        if counted_things >= 0 and _goes_on_counting(tokens, counted_things, expr):
+            counted_things = expr.stop
             continue
         mention = _mention(tokens, expr)
         nxt = exprs[n + 1] if n + 1 < len(exprs) else None
@@ -334,6 +385,16 @@ def build_mentions(tokens: list[Token], text: str) -> list[Mention]:
         mentions.append(mention)
     _mark_before_after(tokens, mentions)
     return mentions
+
+
+def _goes_on_counting(tokens: list[Token], after: int, expr: NumberExpr) -> bool:
+    """Whether a bare number with a place after it ("12 in the north") goes on counting the
+    things a number before it counted (ending at token `after`), no harm named between:
+    "25 health facilities were hit, 12 in Nippes and 6 in Sud"."""
+    if expr.percent or expr.stop >= len(tokens) or tokens[expr.stop].lower not in ELLIPSIS_PLACE_WORDS:
+        return False
+    # a harm done by the things ("shells hit 3 schools, killing 12 in ...") ends their count
+    return not any((t.lower in METRIC_WORDS and t.lower.endswith("ing")) or t.lower in POPULATION_WORDS for t in tokens[after : expr.first])
 
 
 def _joins_range(tokens: list[Token], a: NumberExpr, b: NumberExpr) -> bool:

@@ -10,14 +10,17 @@ import re
 from dataclasses import dataclass
 
 from pipeline.extraction.lexicon import (
+    COMPARED_AMOUNT_STARTS,
     FOLD_PREFIXES,
     FRACTIONS,
+    MULTIPLIER_ADJECTIVES,
     MULTIPLIER_WORDS,
     ONE_IN,
     PERCENT_WORDS,
     SCALE_ABBREVIATIONS,
     SCALES,
     SPACED_SCALE_ABBREVIATIONS,
+    TIMES_COMPARATIVES,
     UNITS,
     VAGUE_AMOUNTS,
 )
@@ -32,6 +35,7 @@ _CANDIDATE_WORDS = sorted(
     | {w for phrase in VAGUE_AMOUNTS for w in phrase}
     | {phrase[-1] for phrase in FRACTIONS}
     | MULTIPLIER_WORDS.keys()
+    | MULTIPLIER_ADJECTIVES.keys()
     | {"half"},
     key=len,
     reverse=True,
@@ -46,6 +50,7 @@ NUMBER_EVIDENCE_WORDS = frozenset(
     | {phrase[0] for phrase in VAGUE_AMOUNTS}
     | {phrase[-1] for phrase in FRACTIONS}
     | MULTIPLIER_WORDS.keys()
+    | MULTIPLIER_ADJECTIVES.keys()
 )
 DIGIT = re.compile(r"\d")
 FOLD = re.compile(r"\w-?fold\b")
@@ -94,6 +99,7 @@ STARTING_WORDS = frozenset(
     | {phrase[0] for phrase in VAGUE_AMOUNTS}
     | {phrase[0] for phrase in FRACTIONS}
     | MULTIPLIER_WORDS.keys()
+    | MULTIPLIER_ADJECTIVES.keys()
     | FOLD_PREFIXES.keys()
 )
 FRACTION_PHRASES = PhraseTable(FRACTIONS)
@@ -234,6 +240,9 @@ def _read_one(tokens: list[Token], i: int) -> NumberExpr | None:
         ):
             value = value * 1000 + float(tokens[j].text)
             j += 1
+        # "10 times more than"
+        if j + 1 < n and tokens[j].lower == "times" and tokens[j + 1].lower in TIMES_COMPARATIVES and value >= 2:
+            return NumberExpr(i, j + 1, (value - 1) * 100.0, "multiplier", separators_ok=regular)
         # "10-fold"
         if j + 2 <= n and tokens[j].text == "-" and j + 1 < n and tokens[j + 1].lower == "fold":
             return NumberExpr(i, j + 2, (value - 1) * 100.0, "multiplier", separators_ok=regular)
@@ -268,6 +277,10 @@ def _read_one(tokens: list[Token], i: int) -> NumberExpr | None:
             return one_in
     if w in MULTIPLIER_WORDS:
         return NumberExpr(i, i + 1, MULTIPLIER_WORDS[w], "multiplier")
+    if w in MULTIPLIER_ADJECTIVES:
+        if i + 1 < n and tokens[i + 1].lower in COMPARED_AMOUNT_STARTS:
+            return NumberExpr(i, i + 1, MULTIPLIER_ADJECTIVES[w], "multiplier")
+        return None
     fold = _read_fold(w)
     if fold is not None:
         return NumberExpr(i, i + 1, fold, "multiplier")
