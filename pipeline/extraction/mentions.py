@@ -394,7 +394,15 @@ def _goes_on_counting(tokens: list[Token], after: int, expr: NumberExpr) -> bool
     if expr.percent or expr.stop >= len(tokens) or tokens[expr.stop].lower not in ELLIPSIS_PLACE_WORDS:
         return False
     # a harm done by the things ("shells hit 3 schools, killing 12 in ...") ends their count
-    return not any((t.lower in METRIC_WORDS and t.lower.endswith("ing")) or t.lower in POPULATION_WORDS for t in tokens[after : expr.first])
+    return not any(_harm_done(t.lower) or t.lower in POPULATION_WORDS for t in tokens[after : expr.first])
+
+
+def _harm_done(word: str) -> bool:
+    """A verb of harm in -ing whose past form is a metric word: "killing", "injuring", "displacing"."""
+    if not word.endswith("ing"):
+        return False
+    stem = word[:-3]
+    return word in METRIC_WORDS or stem + "ed" in METRIC_WORDS or stem + "d" in METRIC_WORDS
 
 
 def _joins_range(tokens: list[Token], a: NumberExpr, b: NumberExpr) -> bool:

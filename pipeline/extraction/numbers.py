@@ -291,6 +291,9 @@ def _read_one(tokens: list[Token], i: int) -> NumberExpr | None:
         if read is None:
             return None
         value, j = read
+        # "seventy-three (73)": the number restated in digits is the same number
+        if j + 2 < n and tokens[j].text == "(" and tokens[j + 2].text == ")" and tokens[j + 1].is_digits and tokens[j + 1].text.isdigit() and float(tokens[j + 1].text) == value:
+            j += 3
         if j < n and tokens[j].lower == "times" and value >= 2:
             return NumberExpr(i, j + 1, (value - 1) * 100.0, "multiplier")
         k = _percent_after(tokens, j)
