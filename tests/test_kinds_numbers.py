@@ -324,3 +324,48 @@ def test_number_restated_in_digits_is_one_figure(body, text, value, metric):
 )
 def test_things_counted_with_a_restated_number_are_no_figures(body):
     assert figures_of(body) == []
+
+
+# --- qualifiers as signs and abbreviations; numbers restated; cells of a line ------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "qualifier"),
+    [
+        ("Approx. 5,000 people were displaced by the floods.", "Approx. 5,000", "approximately"),
+        ("~3,000 people have been displaced since the dam broke.", "~3,000", "approximately"),
+        ("Officials said ca. 70 people were killed in the landslide.", "ca. 70", "approximately"),
+    ],
+)
+def test_qualifier_written_as_a_sign_or_abbreviation(body, text, qualifier):
+    assert only(figures_of(body), text)["qualifier"] == qualifier
+
+
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        ("The conflict has displaced an estimated 1.3 million (1,300,000) people.", "an estimated 1.3 million (1,300,000)"),
+        ("Some 2.5M (2,500,000) people need food assistance.", "Some 2.5M (2,500,000)"),
+        ("About 40 thousand (40,000) residents fled the city.", "About 40 thousand (40,000)"),
+    ],
+)
+def test_scaled_number_restated_in_digits_is_one_figure(body, text):
+    records = figures_of(body)
+    assert [r["text"] for r in records] == [text]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Displaced: 2.3M | In need: 4.1M | Killed: 310", [("2.3M", "displaced"), ("4.1M", "in_need"), ("310", "killed")]),
+        ("Killed: 45 · Injured: 120", [("45", "killed"), ("120", "injured")]),
+        ("Refugees: 80,000 | IDPs: 1.1M", [("80,000", "refugees"), ("1.1M", "displaced")]),
+    ],
+)
+def test_label_number_cells_on_one_line_each_keep_their_label(body, expected):
+    assert [(r["text"], r["metric"]) for r in figures_of(body)] == expected
+
+
+def test_table_row_of_bare_cells_still_reads():
+    records = figures_of("| Killed | 42 |\n| Injured | 17 |")
+    assert [(r["text"], r["metric"]) for r in records] == [("42", "killed"), ("17", "injured")]

@@ -399,3 +399,6 @@ COMPARED_AMOUNT_STARTS = frozenset("the that what those this its their last".spl
 # "10 times more than", "3 times higher": digits then "times" then one of these is a multiplier;
 # "attacked 10 times" is a count.
 TIMES_COMPARATIVES = frozenset("more higher greater larger bigger as the that what over".split())
+# Qualifiers written as a sign or an abbreviation with its full stop: "~3,000", "approx. 5,000".
+SIGN_QUALIFIERS = {"~": "approximately", "≈": "approximately", "±": "approximately", ">": "at_least", "<": "at_most"}
+ABBREVIATED_QUALIFIERS = {"approx": "approximately", "ca": "approximately", "est": "approximately", "appr": "approximately"}

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.extraction.lexicon import (
+    ABBREVIATED_QUALIFIERS,
     AGE_WORDS_AFTER,
     AGE_WORDS_BEFORE,
     AID_ITEM_LINKS,
@@ -36,6 +37,7 @@ from pipeline.extraction.lexicon import (
     RECEIPT_OBJECTS,
     RECEIPT_VERBS,
     RESPONSE_VERBS,
+    SIGN_QUALIFIERS,
 )
 from pipeline.extraction.numbers import NumberExpr, read_numbers
 from pipeline.extraction.phrases import PhraseTable
@@ -341,13 +343,26 @@ def _before_a_thing(tokens: list[Token], j: int) -> bool:
     return j + 1 >= len(tokens) or not (tokens[j + 1].is_word and _names_people(tokens[j + 1]) and tokens[j + 1].lower not in ("of",))
 
 
+def _written_qualifier(tokens: list[Token], i: int) -> tuple[str, int] | None:
+    """A qualifier written as a sign on the number ("~3,000", ">200") or as an abbreviation
+    with its full stop ("approx. 5,000", "ca. 40"): the qualifier and where it starts."""
+    if i < 1:
+        return None
+    prev = tokens[i - 1]
+    if prev.text in SIGN_QUALIFIERS and prev.end == tokens[i].start:
+        return SIGN_QUALIFIERS[prev.text], i - 1
+    if prev.text == "." and i >= 2 and tokens[i - 2].lower in ABBREVIATED_QUALIFIERS and tokens[i - 2].end == prev.start:
+        return ABBREVIATED_QUALIFIERS[tokens[i - 2].lower], i - 2
+    return None
+
+
 QUALIFIERS = PhraseTable(QUALIFIER_PHRASES)
 
 
 def _qualifier_before(tokens: list[Token], i: int, stop: int) -> tuple[str, int] | None:
     hit = QUALIFIERS.ending_at(tokens, i - 1)
     if not hit:
-        return None
+        return _written_qualifier(tokens, i)
     qualifier, k = hit
     phrase = tuple(t.lower for t in tokens[i - k : i])
     # "up to 94 from 47" is a before/after pair, not a bound

@@ -198,6 +198,16 @@ def _one_in(tokens: list[Token], i: int) -> NumberExpr | None:
     return None
 
 
+def _restated(tokens: list[Token], j: int, value: float) -> int:
+    """Past a bracket at token j that restates the number before it in digits ("seventy-three
+    (73)", "1.3 million (1,300,000)"): the same number, written twice. Else j."""
+    if j + 2 < len(tokens) and tokens[j].text == "(" and tokens[j + 2].text == ")" and tokens[j + 1].is_digits:
+        restated, _ = parse_digits(tokens[j + 1].text)
+        if restated == value:
+            return j + 3
+    return j
+
+
 def read_numbers(tokens: list[Token]) -> list[NumberExpr]:
     found: list[NumberExpr] = []
     n = len(tokens)
@@ -256,6 +266,9 @@ def _read_one(tokens: list[Token], i: int) -> NumberExpr | None:
             value *= SPACED_SCALE_ABBREVIATIONS[tokens[j].lower]  # "1.5 mn"
             j += 1
         k = _percent_after(tokens, j)
+        if k == j and j > i + 1:
+            j = _restated(tokens, j, value)  # "1.3 million (1,300,000)"
+            k = j
         return NumberExpr(i, k, value, "digits", percent=k > j, separators_ok=regular)
     if not tok.is_word or (w not in STARTING_WORDS and not w.endswith("fold")):
         return None  # most words start no number expression: one set lookup decides
@@ -291,9 +304,7 @@ def _read_one(tokens: list[Token], i: int) -> NumberExpr | None:
         if read is None:
             return None
         value, j = read
-        # "seventy-three (73)": the number restated in digits is the same number
-        if j + 2 < n and tokens[j].text == "(" and tokens[j + 2].text == ")" and tokens[j + 1].is_digits and tokens[j + 1].text.isdigit() and float(tokens[j + 1].text) == value:
-            j += 3
+        j = _restated(tokens, j, value)  # "seventy-three (73)"
         if j < n and tokens[j].lower == "times" and value >= 2:
             return NumberExpr(i, j + 1, (value - 1) * 100.0, "multiplier")
         k = _percent_after(tokens, j)

@@ -21,7 +21,7 @@ TOKEN_PATTERN = re.compile(
 
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr st no vs etc jan feb mar apr jun jul aug sep sept oct nov dec gen col lt sgt "
-    "prof rev govt dept approx inc ltd co corp jr sr u.s u.n e.g i.e".split()
+    "prof rev govt dept approx appr ca inc ltd co corp jr sr u.s u.n e.g i.e".split()
 )
 
 
@@ -100,7 +100,8 @@ def paragraphs(body: str) -> list[Segment]:
 
 
 # Places where a sentence may end: a line end, or . ! ? with any closing quotes or brackets.
-BOUNDARY = re.compile(r"\n|[.!?][\"'”’)\]]*")
+BOUNDARY = re.compile(r"\n|[.!?][\"'”’)\]]*| [|·] ")
+CELL_SEPARATORS = "|·"
 
 
 def sentences(body: str) -> list[Segment]:
@@ -113,6 +114,13 @@ def sentences(body: str) -> list[Segment]:
     start = 0
     for m in BOUNDARY.finditer(body):
         i = m.start()
+        if body[i] == " ":
+            # "Displaced: 2.3M | In need: 4.1M": cells that each pair a label and a number
+            if _cells_are_pairs(body, start, i, m.end()):
+                if body[start:i].strip():
+                    segments.append(_trimmed(body, start, i))
+                start = m.end()
+            continue
         if body[i] == "\n":
             if not _line_ends_sentence(body, start, i):
                 continue
@@ -132,6 +140,27 @@ def sentences(body: str) -> list[Segment]:
 # No real sentence is longer; a longer run (a 10 MB line, a list without full stops) is cut at
 # clause boundaries so that work per sentence stays bounded and the whole pass linear.
 MAX_SENTENCE = 1000
+
+
+def _cells_are_pairs(body: str, start: int, i: int, after: int) -> bool:
+    """Whether the cells either side of a separator between i and after each hold a word and
+    a number ("In need: 4.1M"); a table row of bare labels and bare numbers is not cut."""
+    lo = max(start, body.rfind("\n", 0, i) + 1)
+    for sep in CELL_SEPARATORS:
+        k = body.rfind(" " + sep + " ", lo, i)
+        if k >= 0:
+            lo = k + 3
+    hi = body.find("\n", after)
+    hi = len(body) if hi < 0 else hi
+    for sep in CELL_SEPARATORS:
+        k = body.find(" " + sep + " ", after, hi)
+        if k >= 0:
+            hi = k
+    return _pairs(body[lo:i]) and _pairs(body[after:hi])
+
+
+def _pairs(cell: str) -> bool:
+    return any(c.isdigit() for c in cell) and any(c.isalpha() for c in cell)
 
 
 def _bounded(body: str, seg: Segment) -> list[Segment]:
