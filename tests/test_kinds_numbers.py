@@ -369,3 +369,27 @@ def test_label_number_cells_on_one_line_each_keep_their_label(body, expected):
 def test_table_row_of_bare_cells_still_reads():
     records = figures_of("| Killed | 42 |\n| Injured | 17 |")
     assert [(r["text"], r["metric"]) for r in records] == [("42", "killed"), ("17", "injured")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Partners supplied kits covering 3,100 births, 150 surgeries, and 90 complications.",
+        "The teams provided care covering 800 consultations, 45 referrals and 30 deliveries.",
+        "Mobile clinics served 1,200 patients, 300 children, and 75 pregnant women.",
+    ],
+)
+def test_the_last_item_of_a_list_a_response_covered_is_no_figure(body):
+    assert figures_of(body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The survey identified 46 health institutions that need support.",
+        "Some 12 health posts were damaged by the storm.",
+        "Health institutions affected: 19",
+    ],
+)
+def test_places_of_care_counted_are_no_figures(body):
+    assert figures_of(body) == []

@@ -402,3 +402,6 @@ TIMES_COMPARATIVES = frozenset("more higher greater larger bigger as the that wh
 # Qualifiers written as a sign or an abbreviation with its full stop: "~3,000", "approx. 5,000".
 SIGN_QUALIFIERS = {"~": "approximately", "≈": "approximately", "±": "approximately", ">": "at_least", "<": "at_most"}
 ABBREVIATED_QUALIFIERS = {"approx": "approximately", "ca": "approximately", "est": "approximately", "appr": "approximately"}
+# Places of care and service counted like the OBJECT_NOUNS above ("46 health institutions",
+# "12 health posts"): things, not people.
+FACILITY_NOUNS = frozenset("institutions institution establishments structures dispensaries posts facility centre center".split())

@@ -21,6 +21,7 @@ from pipeline.extraction.lexicon import (
     COMBATANT_NOUNS,
     DECREASE_WORDS,
     ELLIPSIS_PLACE_WORDS,
+    FACILITY_NOUNS,
     INCREASE_WORDS,
     LABEL_WORDS_BEFORE,
     METRIC_WORDS,
@@ -44,6 +45,8 @@ from pipeline.extraction.phrases import PhraseTable
 from pipeline.extraction.tokens import Token
 from pipeline.periods import MONTHS, Period
 
+# What a number directly before counts when it counts things: the shared table and facilities.
+THING_NOUNS = OBJECT_NOUNS | FACILITY_NOUNS
 MAX_DIGITS = 15  # "100,000,000,000" is the longest count any report states
 RANGE_JOINERS = frozenset({"to", "-", "–", "—", "and"})
 TIME_WORDS = frozenset("am pm a.m p.m gmt utc hours hrs h".split())
@@ -120,7 +123,7 @@ def _label_before_colon(tokens: list[Token], i: int) -> str | None:
             words = [t.lower for t in tokens[max(0, k - 5):k] if t.is_word]
             if any(w in POPULATION_WORDS for w in words):
                 return None
-            return next((w for w in words if w in OBJECT_NOUNS), None)
+            return next((w for w in words if w in THING_NOUNS), None)
         k -= 1
     return None
 
@@ -132,7 +135,9 @@ def _after_response_verb(tokens: list[Token], i: int) -> bool:
     steps = 0
     while k >= 0 and steps < 8:
         t = tokens[k]
-        if t.text == "," and k + 1 < len(tokens) and tokens[k + 1].is_digits:
+        if t.text == "," and k + 1 < len(tokens) and (
+            tokens[k + 1].is_digits or (tokens[k + 1].lower in ("and", "or") and k + 2 < len(tokens) and tokens[k + 2].is_digits)
+        ):
             k -= 1  # a list of counts goes on: "kits covering 4,200 births, 180 cases"
             steps = 0
             continue
@@ -286,16 +291,16 @@ def excluded(tokens: list[Token], expr: NumberExpr, text: str, phone_starts: fro
             and (tokens[i - 2].lower in BRACKET_LABEL_WORDS or tokens[i - 2].text[:1].isupper())
             and tokens[i - 2].lower not in POPULATION_WORDS and tokens[i - 2].lower not in METRIC_WORDS):
         return "a number in brackets after a name"
-    if nxt is not None and nxt.lower in OBJECT_NOUNS and not expr.percent and expr.form not in ("fraction", "one_in", "multiplier"):
+    if nxt is not None and nxt.lower in THING_NOUNS and not expr.percent and expr.form not in ("fraction", "one_in", "multiplier"):
         return f"counts {nxt.lower}"
     # "800 hygiene kits", "176 health facilities", "452 metric tons": a word that names no one,
     # then a thing counted
-    if (nxt is not None and nxt.is_word and nxt.text.islower() and j + 1 < len(tokens) and tokens[j + 1].lower in OBJECT_NOUNS
+    if (nxt is not None and nxt.is_word and nxt.text.islower() and j + 1 < len(tokens) and tokens[j + 1].lower in THING_NOUNS
             and nxt.lower not in POPULATION_WORDS and nxt.lower not in METRIC_WORDS and not expr.percent
             and expr.form not in ("fraction", "one_in", "multiplier")):
         return f"counts {tokens[j + 1].lower}"
     # "24-hour period", "10-day"
-    if nxt is not None and nxt.text == "-" and j + 1 < len(tokens) and tokens[j + 1].lower in OBJECT_NOUNS:
+    if nxt is not None and nxt.text == "-" and j + 1 < len(tokens) and tokens[j + 1].lower in THING_NOUNS:
         return f"counts {tokens[j + 1].lower}"
     if expr.form == "words" and tok.lower == "one" and nxt is not None and nxt.lower in ("of", "another", "side", "day", "more"):
         return "pronoun"
@@ -315,7 +320,7 @@ def excluded(tokens: list[Token], expr: NumberExpr, text: str, phone_starts: fro
         # "614 of these facilities", "140 of the country's 210 districts"
         for k in range(j + 1, min(len(tokens), j + 5)):
             w = tokens[k].lower
-            if w in OBJECT_NOUNS:
+            if w in THING_NOUNS:
                 return f"counts {w}"
             if not tokens[k].is_word and not tokens[k].is_digits and w not in ("’", "'"):
                 break
