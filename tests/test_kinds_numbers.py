@@ -393,3 +393,71 @@ def test_the_last_item_of_a_list_a_response_covered_is_no_figure(body):
 )
 def test_places_of_care_counted_are_no_figures(body):
     assert figures_of(body) == []
+
+
+# --- parts of a number that is no figure -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Three mobile clinics served 310 people (190 women and 120 men).",
+        "The partners assisted 95 people (60 girls, 35 boys) with psychosocial support.",
+        "Some 220 households (about 1,100 people) received shelter kits.",
+    ],
+)
+def test_bracketed_parts_of_no_figure_are_no_figures(body):
+    assert figures_of(body) == []
+
+
+def test_bracketed_parts_of_a_figure_stay():
+    records = figures_of("The clashes killed 40 people (25 men and 15 women).")
+    assert [r["text"] for r in records] == ["40", "25", "15"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Some 3,100 schools were affected, including 90 partially damaged and 14 destroyed.",
+        "The storm hit 64 health facilities, of which 20 were closed.",
+        "Floods damaged 800 homes, including 120 in the capital.",
+    ],
+)
+def test_breakdown_of_things_counted_is_no_figure(body):
+    assert figures_of(body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The storm destroyed 500 homes and 20 perished.", [("20", "killed")]),
+        ("The attack damaged 2 ambulances and 3 were injured.", [("3", "injured")]),
+        ("Rains destroyed 1,200 homes and left 3,000 homeless.", [("3,000", "displaced")]),
+    ],
+)
+def test_people_after_things_counted_keep_their_figure(body, expected):
+    assert [(r["text"], r["metric"]) for r in figures_of(body)] == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Teams screened children from 6 to 59 months for malnutrition.",
+        "Heavy rains in the next 2 to 3 days could worsen the flooding.",
+        "Fighting over 4-5 weeks left the town cut off.",
+    ],
+)
+def test_both_ends_of_a_span_of_time_are_no_figures(body):
+    assert figures_of(body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "About 300 people were killed in the district.\n10\n10\n5,000\nThe response continues.",
+        "Displacement continues in the north.\n\n2024\n\n45\n\nMore partners are needed.",
+        "Some 80 people were injured.\n12\n",
+    ],
+)
+def test_a_number_alone_on_a_line_without_a_label_borrows_no_metric(body):
+    assert [r["text"] for r in figures_of(body)] == [t for t in ("About 300", "Some 80") if t in body]

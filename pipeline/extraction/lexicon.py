@@ -405,3 +405,9 @@ ABBREVIATED_QUALIFIERS = {"approx": "approximately", "ca": "approximately", "est
 # Places of care and service counted like the OBJECT_NOUNS above ("46 health institutions",
 # "12 health posts"): things, not people.
 FACILITY_NOUNS = frozenset("institutions institution establishments structures dispensaries posts facility centre center".split())
+# The words that open a breakdown of the number before them: "4,000 schools affected, including
+# 113 destroyed", "of which 20 closed".
+BREAKDOWN_OPENERS = frozenset("including incl of which among whom with".split())
+# Why a number was left out that its bracketed breakdown shares: the people a response reached
+# ("served 241 people (174 women and 67 men)"), aid, households, things.
+SHARED_EXCLUSIONS = ("people a response", "people given", "counts ")

@@ -18,6 +18,7 @@ from pipeline.extraction.lexicon import (
     AID_ITEM_NOUNS,
     AID_ITEM_REACH,
     BRACKET_LABEL_WORDS,
+    BREAKDOWN_OPENERS,
     COMBATANT_NOUNS,
     DECREASE_WORDS,
     ELLIPSIS_PLACE_WORDS,
@@ -38,6 +39,7 @@ from pipeline.extraction.lexicon import (
     RECEIPT_OBJECTS,
     RECEIPT_VERBS,
     RESPONSE_VERBS,
+    SHARED_EXCLUSIONS,
     SIGN_QUALIFIERS,
 )
 from pipeline.extraction.numbers import NumberExpr, read_numbers
@@ -385,20 +387,27 @@ def build_mentions(tokens: list[Token], text: str) -> list[Mention]:
     phones = frozenset(phone_number_starts(text[tokens[0].start : tokens[-1].end], tokens[0].start)) if tokens else frozenset()
     skip_next = False
     counted_things = -1  # where the last number that counts things, not people, ended
+    shut_bracket = -1  # the end of a bracket that breaks down a number left out
     for n, expr in enumerate(exprs):
         if skip_next:
             skip_next = False
             continue
+        nxt = exprs[n + 1] if n + 1 < len(exprs) else None
+        if expr.first < shut_bracket:
+            continue  # "served 241 people (174 women and 67 men)": the parts of no figure
         why = excluded(tokens, expr, text, phones)
         if why:
             if why.startswith("counts "):
                 counted_things = expr.stop
+            if why.startswith(SHARED_EXCLUSIONS):
+                shut_bracket = _bracket_after(tokens, expr.stop)
             continue
         if counted_things >= 0 and _goes_on_counting(tokens, counted_things, expr):
             counted_things = expr.stop
             continue
+        if nxt is not None and _range_of_units(tokens, expr, nxt, text, phones):
+            continue  # "children from 6 to 59 months": both ends of an age or a span
         mention = _mention(tokens, expr)
-        nxt = exprs[n + 1] if n + 1 < len(exprs) else None
         if nxt is not None and _joins_range(tokens, expr, nxt) and not excluded(tokens, nxt, text, phones):
             _make_range(mention, expr, nxt, tokens)
             skip_next = True
@@ -407,12 +416,44 @@ def build_mentions(tokens: list[Token], text: str) -> list[Mention]:
     return mentions
 
 
-def _goes_on_counting(tokens: list[Token], after: int, expr: NumberExpr) -> bool:
-    """Whether a bare number with a place after it ("12 in the north") goes on counting the
-    things a number before it counted (ending at token `after`), no harm named between:
-    "25 health facilities were hit, 12 in Nippes and 6 in Sud"."""
-    if expr.percent or expr.stop >= len(tokens) or tokens[expr.stop].lower not in ELLIPSIS_PLACE_WORDS:
+LIST_JOINERS = frozenset({"and", ",", "or"})
+
+
+def _bracket_after(tokens: list[Token], j: int) -> int:
+    """The index of the ")" closing a bracket that opens within two words after token j (a
+    noun between: "241 people (174 women ...)"), or -1."""
+    for k in range(j, min(len(tokens), j + 3)):
+        if tokens[k].text == "(":
+            for m in range(k + 1, min(len(tokens), k + 40)):
+                if tokens[m].text == ")":
+                    return m
+            return -1
+        if not tokens[k].is_word:
+            return -1
+    return -1
+
+
+def _range_of_units(tokens: list[Token], a: NumberExpr, b: NumberExpr, text: str, phones: frozenset[int]) -> bool:
+    """Whether a number is the first end of a range whose second end counts a unit of time or
+    measure ("from 6 to 59 months", "2-3 days"): not a figure either."""
+    if b.first != a.stop + 1 or tokens[a.stop].lower not in RANGE_JOINERS or a.percent:
         return False
+    why = excluded(tokens, b, text, phones)
+    return why is not None and (why.startswith("counts ") or why in ("age", "time"))
+
+
+def _goes_on_counting(tokens: list[Token], after: int, expr: NumberExpr) -> bool:
+    """Whether a bare number goes on counting the things a number before it counted (ending at
+    token `after`), no harm named between: with a place after it ("25 health facilities were
+    hit, 12 in Nippes and 6 in Sud"), or opening a breakdown with no person after it ("4,000
+    schools affected, including 113 destroyed")."""
+    if expr.percent or expr.stop >= len(tokens):
+        return False
+    nxt = tokens[expr.stop]
+    if nxt.lower not in ELLIPSIS_PLACE_WORDS:
+        opener = tokens[expr.first - 1].lower if expr.first > 0 else ""
+        if (opener not in BREAKDOWN_OPENERS and opener not in LIST_JOINERS) or (_names_people(nxt) and nxt.is_word):
+            return False
     # a harm done by the things ("shells hit 3 schools, killing 12 in ...") ends their count
     return not any(_harm_done(t.lower) or t.lower in POPULATION_WORDS for t in tokens[after : expr.first])
 

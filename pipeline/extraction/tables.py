@@ -105,6 +105,10 @@ def table_figures(doc: Document, segments: list[Segment], ctx: DocumentContext, 
                 result.records += _row_figures(doc, segments[value_index], lines[label_index], ctx, state, figure_id, figure_record)
                 result.consumed |= {segments[label_index], segments[value_index]}
                 used |= {label_index, value_index}
+        else:
+            # numbers alone on their lines with no label that names what they count (a page's
+            # stray cells, a chart's axis): they state no figure, and borrow no metric
+            result.consumed |= {segments[k] for k in range(i, j)}
         i = j
     return result
 
