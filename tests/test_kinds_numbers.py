@@ -461,3 +461,39 @@ def test_both_ends_of_a_span_of_time_are_no_figures(body):
 )
 def test_a_number_alone_on_a_line_without_a_label_borrows_no_metric(body):
     assert [r["text"] for r in figures_of(body)] == [t for t in ("About 300", "Some 80") if t in body]
+
+
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        ("<li>Three deaths were reported in the south.</li>", "Three"),
+        ("<p>1,400 people displaced</p>", "1,400"),
+        ("<td>52</td> people were injured", "52"),
+    ],
+)
+def test_the_end_of_a_markup_tag_is_no_qualifier(body, text):
+    assert only(figures_of(body), text)["qualifier"] == "exact"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Most families moved to two pre-existing displacement sites.",
+        "Only 40 per cent of medical facilities in the capital remain functioning.",
+        "Engineers inspected 15 badly damaged water points and 9 collective shelters.",
+    ],
+)
+def test_things_named_past_their_modifiers_are_no_figures(body):
+    assert figures_of(body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "metric"),
+    [
+        ("Another 555 had left their homes since August.", "555", "displaced"),
+        ("Some 12,000 people fled their homes.", "Some 12,000", "displaced"),
+        ("About 60 percent of displaced people live in camps.", "About 60 percent", "displaced"),
+    ],
+)
+def test_a_thing_named_in_the_clause_after_people_keeps_the_figure(body, text, metric):
+    assert only(figures_of(body), text)["metric"] == metric

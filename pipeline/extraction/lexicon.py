@@ -411,3 +411,12 @@ BREAKDOWN_OPENERS = frozenset("including incl of which among whom with".split())
 # Why a number was left out that its bracketed breakdown shares: the people a response reached
 # ("served 241 people (174 women and 67 men)"), aid, households, things.
 SHARED_EXCLUSIONS = ("people a response", "people given", "counts ")
+# Words that end the modifiers between a number and a thing it counts: a verb, determiner,
+# pronoun or preposition means the thing is the object of a clause ("had left their homes"),
+# not what the number counts.
+CLAUSE_WORDS = frozenset(
+    "a an the their his her its our your my this that these those who which whom whose had have has "
+    "having was were is are be been being will would could can may might shall should do did does "
+    "left lost fled remain remained remaining stay stayed staying live living lived in on at of to "
+    "from for with by into onto over under across and or but not no".split()
+)

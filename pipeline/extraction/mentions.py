@@ -19,10 +19,12 @@ from pipeline.extraction.lexicon import (
     AID_ITEM_REACH,
     BRACKET_LABEL_WORDS,
     BREAKDOWN_OPENERS,
+    CLAUSE_WORDS,
     COMBATANT_NOUNS,
     DECREASE_WORDS,
     ELLIPSIS_PLACE_WORDS,
     FACILITY_NOUNS,
+    HOUSEHOLD_NOUNS,
     INCREASE_WORDS,
     LABEL_WORDS_BEFORE,
     METRIC_WORDS,
@@ -301,6 +303,11 @@ def excluded(tokens: list[Token], expr: NumberExpr, text: str, phone_starts: fro
             and nxt.lower not in POPULATION_WORDS and nxt.lower not in METRIC_WORDS and not expr.percent
             and expr.form not in ("fraction", "one_in", "multiplier")):
         return f"counts {tokens[j + 1].lower}"
+    # "two pre-existing displacement sites", "40 per cent of medical facilities": things
+    # named past their modifiers
+    thing = _thing_ahead(tokens, j + 1 if expr.percent and nxt is not None and nxt.lower == "of" else j)
+    if thing and expr.form not in ("fraction", "one_in", "multiplier") and (not expr.percent or nxt.lower == "of"):
+        return f"counts {thing}"
     # "24-hour period", "10-day"
     if nxt is not None and nxt.text == "-" and j + 1 < len(tokens) and tokens[j + 1].lower in THING_NOUNS:
         return f"counts {tokens[j + 1].lower}"
@@ -326,6 +333,27 @@ def excluded(tokens: list[Token], expr: NumberExpr, text: str, phone_starts: fro
                 return f"counts {w}"
             if not tokens[k].is_word and not tokens[k].is_digits and w not in ("’", "'"):
                 break
+    return None
+
+
+THING_REACH = 4  # modifiers between a number and the thing it counts
+
+
+def _thing_ahead(tokens: list[Token], j: int) -> str | None:
+    """The thing counted past the lower-case modifiers and hyphens from token j on ("pre-existing
+    displacement sites", "medical facilities"), when no person or harm is named first; else None.
+    Households are left to the readings of meaning."""
+    for k in range(j, min(len(tokens), j + THING_REACH + 1)):
+        t = tokens[k]
+        w = t.lower
+        if t.text in "-‑–" and k > j:
+            continue
+        if w in METRIC_WORDS and k > j and k + 1 < len(tokens) and tokens[k + 1].lower in THING_NOUNS:
+            continue  # "displacement sites": a harm's word that only names the things
+        if not t.is_word or not t.text.islower() or w in CLAUSE_WORDS or w in POPULATION_WORDS or w in METRIC_WORDS or w in COMBATANT_NOUNS:
+            return None
+        if w in THING_NOUNS and w not in HOUSEHOLD_NOUNS:
+            return w if k > j else None  # the next word itself is read by the rules above
     return None
 
 
@@ -357,6 +385,9 @@ def _written_qualifier(tokens: list[Token], i: int) -> tuple[str, int] | None:
         return None
     prev = tokens[i - 1]
     if prev.text in SIGN_QUALIFIERS and prev.end == tokens[i].start:
+        # not the end of a markup tag ("<li>3 deaths"): the sign stands after a space or bracket
+        if i >= 2 and tokens[i - 2].end == prev.start and tokens[i - 2].text not in "([":
+            return None
         return SIGN_QUALIFIERS[prev.text], i - 1
     if prev.text == "." and i >= 2 and tokens[i - 2].lower in ABBREVIATED_QUALIFIERS and tokens[i - 2].end == prev.start:
         return ABBREVIATED_QUALIFIERS[tokens[i - 2].lower], i - 2
