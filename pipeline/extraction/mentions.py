@@ -210,8 +210,11 @@ def _is_day(tok: Token) -> bool:
     return len(tok.text) <= 2 and tok.text.isdigit()
 
 
-def excluded(tokens: list[Token], expr: NumberExpr, text: str, phone_starts: frozenset[int] = frozenset()) -> str | None:
-    """Why this number is not a figure (a year, date, time, money, ordinal, age, label...), or None."""
+def excluded(tokens: list[Token], expr: NumberExpr, text: str, phone_starts: frozenset[int] = frozenset(), words: frozenset[str] | None = None) -> str | None:
+    """Why this number is not a figure (a year, date, time, money, ordinal, age, label...), or None.
+
+    `words`, the lower-case tokens of the sentence when known, spare the scans for words it
+    lacks (aid, receipt, things)."""
     i, j = expr.first, expr.stop
     tok = tokens[i]
     prev = tokens[i - 1] if i > 0 else None
@@ -305,7 +308,7 @@ def excluded(tokens: list[Token], expr: NumberExpr, text: str, phone_starts: fro
         return f"counts {tokens[j + 1].lower}"
     # "two pre-existing displacement sites", "40 per cent of medical facilities": things
     # named past their modifiers
-    thing = _thing_ahead(tokens, j + 1 if expr.percent and nxt is not None and nxt.lower == "of" else j)
+    thing = _thing_ahead(tokens, j + 1 if expr.percent and nxt is not None and nxt.lower == "of" else j) if words is None or not words.isdisjoint(THING_NOUNS) else None
     if thing and expr.form not in ("fraction", "one_in", "multiplier") and (not expr.percent or nxt.lower == "of"):
         return f"counts {thing}"
     # "24-hour period", "10-day"
@@ -317,9 +320,9 @@ def excluded(tokens: list[Token], expr: NumberExpr, text: str, phone_starts: fro
         return "one or zero of a thing, not of people"
     if tok.lower == "one" and prev is not None and prev.lower == "no":
         return "no one: nobody"
-    if not expr.percent and _after_aid_items(tokens, i):
+    if not expr.percent and (words is None or not words.isdisjoint(AID_ITEM_NOUNS)) and _after_aid_items(tokens, i):
         return "people given items of aid"
-    if not expr.percent and _receives_aid(tokens, j):
+    if not expr.percent and (words is None or not words.isdisjoint(RECEIPT_VERBS)) and _receives_aid(tokens, j):
         return "people given aid"
     if expr.form in ("fraction",) and prev is not None and prev.lower in ("first", "second", "latter", "last", "third"):
         return "period label"
@@ -416,6 +419,7 @@ def build_mentions(tokens: list[Token], text: str) -> list[Mention]:
     exprs = read_numbers(tokens)
     mentions: list[Mention] = []
     phones = frozenset(phone_number_starts(text[tokens[0].start : tokens[-1].end], tokens[0].start)) if tokens else frozenset()
+    words = frozenset(t.lower for t in tokens) if exprs else None
     skip_next = False
     counted_things = -1  # where the last number that counts things, not people, ended
     shut_bracket = -1  # the end of a bracket that breaks down a number left out
@@ -426,7 +430,7 @@ def build_mentions(tokens: list[Token], text: str) -> list[Mention]:
         nxt = exprs[n + 1] if n + 1 < len(exprs) else None
         if expr.first < shut_bracket:
             continue  # "served 241 people (174 women and 67 men)": the parts of no figure
-        why = excluded(tokens, expr, text, phones)
+        why = excluded(tokens, expr, text, phones, words)
         if why:
             if why.startswith("counts "):
                 counted_things = expr.stop
@@ -436,10 +440,10 @@ def build_mentions(tokens: list[Token], text: str) -> list[Mention]:
         if counted_things >= 0 and _goes_on_counting(tokens, counted_things, expr):
             counted_things = expr.stop
             continue
-        if nxt is not None and _range_of_units(tokens, expr, nxt, text, phones):
+        if nxt is not None and _range_of_units(tokens, expr, nxt, text, phones, words):
             continue  # "children from 6 to 59 months": both ends of an age or a span
         mention = _mention(tokens, expr)
-        if nxt is not None and _joins_range(tokens, expr, nxt) and not excluded(tokens, nxt, text, phones):
+        if nxt is not None and _joins_range(tokens, expr, nxt) and not excluded(tokens, nxt, text, phones, words):
             _make_range(mention, expr, nxt, tokens)
             skip_next = True
         mentions.append(mention)
@@ -464,12 +468,12 @@ def _bracket_after(tokens: list[Token], j: int) -> int:
     return -1
 
 
-def _range_of_units(tokens: list[Token], a: NumberExpr, b: NumberExpr, text: str, phones: frozenset[int]) -> bool:
+def _range_of_units(tokens: list[Token], a: NumberExpr, b: NumberExpr, text: str, phones: frozenset[int], words: frozenset[str] | None = None) -> bool:
     """Whether a number is the first end of a range whose second end counts a unit of time or
     measure ("from 6 to 59 months", "2-3 days"): not a figure either."""
     if b.first != a.stop + 1 or tokens[a.stop].lower not in RANGE_JOINERS or a.percent:
         return False
-    why = excluded(tokens, b, text, phones)
+    why = excluded(tokens, b, text, phones, words)
     return why is not None and (why.startswith("counts ") or why in ("age", "time"))
 
 

@@ -7,6 +7,7 @@ cost is linear in the input and no expression can backtrack.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from pipeline.extraction.lexicon import HYPHEN_JOINED_WORDS
@@ -52,30 +53,52 @@ def tokenize(text: str, offset: int = 0, lo: int = 0, hi: int | None = None) -> 
     """
     hi = len(text) if hi is None else hi
     tokens = [Token(m.group(), m.start() + offset, m.end() + offset) for m in TOKEN_PATTERN.finditer(text, lo, hi)]
-    i = text.find("-", lo, hi)
-    if i < 0 or (text.find("-\n", i, hi) < 0 and text.find("- ", i, hi) < 0):
-        return tokens
-    return _join_hyphenated(tokens, text, offset)
+    breaks = _word_breaks(text, lo, hi)
+    return _join_hyphenated(tokens, text, offset, breaks) if breaks else tokens
 
 
-def _join_hyphenated(tokens: list[Token], text: str, offset: int) -> list[Token]:
-    """Tokens with each word broken by a hyphen at a line end (or a hyphen and a space) joined."""
-    out: list[Token] = []
+def _word_breaks(text: str, lo: int, hi: int) -> list[int]:
+    """Offsets of the hyphens in text[lo:hi] that end a word and are followed by a line break
+    or a space: where a word may be broken."""
+    found = []
+    for mark in ("-\n", "- "):
+        i = text.find(mark, lo, hi)
+        while i >= 0:
+            if i > lo and text[i - 1].isalpha():
+                found.append(i)
+            i = text.find(mark, i + 2, hi)
+    return found
+
+
+def _join_hyphenated(tokens: list[Token], text: str, offset: int, breaks: list[int]) -> list[Token]:
+    """Tokens with each word broken by a hyphen at a line end (or a hyphen and a space) joined;
+    only the tokens at `breaks` are looked at."""
+    starts = [t.start for t in tokens]
+    joins: dict[int, Token] = {}
     n = len(tokens)
+    for at in breaks:
+        k = bisect_left(starts, at + offset) - 1  # the word before the hyphen
+        if k < 0 or k + 2 >= n or tokens[k + 1].start != at + offset:
+            continue
+        t, h, nxt = tokens[k], tokens[k + 1], tokens[k + 2]
+        if not (t.is_word and h.start == t.end and nxt.is_word and nxt.text[0].islower()):
+            continue
+        gap = text[h.end - offset : nxt.start - offset]
+        if not gap or gap.strip() or gap.count("\n") > 1:
+            continue
+        joined = t.text + nxt.text
+        if ("\n" in gap and len(gap) <= 3) or joined.lower() in HYPHEN_JOINED_WORDS:
+            joins[k] = Token(joined, t.start, nxt.end)
+    if not joins:
+        return tokens
+    out: list[Token] = []
     k = 0
     while k < n:
-        t = tokens[k]
-        if t.is_word and k + 2 < n and tokens[k + 1].text == "-" and tokens[k + 1].start == t.end:
-            h, nxt = tokens[k + 1], tokens[k + 2]
-            gap = text[h.end - offset : nxt.start - offset]
-            if nxt.is_word and nxt.text[0].islower() and gap and not gap.strip() and gap.count("\n") <= 1:
-                joined = t.text + nxt.text
-                if ("\n" in gap and len(gap) <= 3) or joined.lower() in HYPHEN_JOINED_WORDS:
-                    token = Token(joined, t.start, nxt.end)
-                    out.append(token)
-                    k += 3
-                    continue
-        out.append(t)
+        if k in joins:
+            out.append(joins[k])
+            k += 3
+            continue
+        out.append(tokens[k])
         k += 1
     return out
 
