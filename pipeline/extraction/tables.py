@@ -74,7 +74,7 @@ def table_figures(doc: Document, segments: list[Segment], ctx: DocumentContext, 
     body = doc.body
     lines = [body[s.start : s.end] for s in segments]
     # "2." alone on a line numbers a list item; it counts nothing
-    is_number = [bool(NUMBER_LINE.match(line.strip())) and not line.rstrip().endswith(".") for line in lines]
+    is_number = [line[:1].isdigit() and bool(NUMBER_LINE.match(line.strip())) and not line.rstrip().endswith(".") for line in lines]
     used: set[int] = set()
 
     def is_label(k: int) -> bool:
@@ -83,7 +83,7 @@ def table_figures(doc: Document, segments: list[Segment], ctx: DocumentContext, 
     i = 0
     while i < len(lines):
         if not is_number[i]:
-            keyed = NUMBER_THEN_LABEL.match(lines[i].strip())
+            keyed = NUMBER_THEN_LABEL.match(lines[i]) if lines[i][:1].isdigit() else None
             if keyed and _read_label(keyed.group(2))[0]:
                 result.records += _row_figures(doc, segments[i], keyed.group(2), ctx, state, figure_id, figure_record, count=1)
                 result.consumed.add(segments[i])

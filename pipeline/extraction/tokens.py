@@ -123,7 +123,9 @@ def paragraphs(body: str) -> list[Segment]:
 
 
 # Places where a sentence may end: a line end, or . ! ? with any closing quotes or brackets.
-BOUNDARY = re.compile(r"\n|[.!?][\"'”’)\]]*| [|·] ")
+BOUNDARY = re.compile(r"\n|[.!?][\"'”’)\]]*")
+# ... and between the cells of a line, in a text that holds a cell separator at all
+BOUNDARY_WITH_CELLS = re.compile(r"\n|[.!?][\"'”’)\]]*| [|·] ")
 CELL_SEPARATORS = "|·"
 
 
@@ -135,7 +137,8 @@ def sentences(body: str) -> list[Segment]:
     """
     segments: list[Segment] = []
     start = 0
-    for m in BOUNDARY.finditer(body):
+    boundary = BOUNDARY_WITH_CELLS if (" | " in body or " · " in body) else BOUNDARY
+    for m in boundary.finditer(body):
         i = m.start()
         if body[i] == " ":
             # "Displaced: 2.3M | In need: 4.1M": cells that each pair a label and a number
