@@ -71,9 +71,16 @@ def test_the_scope_that_decided_the_source_is_recorded(body, title, source, scop
 
 
 def test_the_scope_of_places_and_country_is_recorded():
+    # the only figure of its sentence: its own words (its phrase) name the place
     records = figures_of("Shelling in Kharkiv killed 12 civilians.\nAnother 30 civilians were injured.")
-    assert evidence(records, "12")["places_scope"] == "sentence"
-    assert evidence(records, "12")["country_scope"] in ("sentence", "document")
+    assert evidence(records, "12")["places_scope"] == "phrase"
+    assert evidence(records, "12")["country_scope"] == "phrase"
+    # the next sentence names none: the paragraph's place, and the country of that place
+    assert evidence(records, "30")["places_scope"] == "paragraph"
+    assert evidence(records, "30")["country_scope"] == "paragraph"
+    # a second figure of the sentence whose own words name no place takes the sentence's
+    records = figures_of("Shelling in Kharkiv killed 12 civilians and wounded 30 others.")
+    assert evidence(records, "30")["places_scope"] == "sentence"
 
 
 def test_explain_shows_the_scope_next_to_each_field():

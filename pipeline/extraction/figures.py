@@ -63,7 +63,7 @@ from pipeline.places import (
 
 # Raised whenever what the extractor reads changes: each figure records the version that read
 # it, and `humstat run --full` reads every document again with the current one.
-EXTRACTOR_VERSION = "0.5.0"
+EXTRACTOR_VERSION = "0.6.0"
 STOCK = re.compile(r"\b(?:currently|now|remain|remains|still)\b", re.I)
 # The words STOCK and "since" need (they ignore case): `ascii_words` without them
 # spare the searches.

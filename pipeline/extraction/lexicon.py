@@ -562,3 +562,77 @@ DURATION_UNITS = frozenset("months month years year weeks week days day hours ho
 RANGE_JOINERS_TO = frozenset({"to", "-", "–", "—", "and"})
 # Harm words that keep a count of staff, or of people treated, a figure: "two nurses were killed".
 HARM_METRICS = frozenset("killed injured casualties abducted missing detained attacks".split())
+
+
+# --- Number forms and layout (tokens, numbers, mentions, tables) ------------------------------
+# The words a hyphen and a space may break in text taken from a PDF ("wound- ed", "in- jured"):
+# the one-word metric and population names above, and the verbs of need and flight. A hyphen at
+# a line end joins any word; one followed by a space joins only these, so that "pre- and
+# post-war" stays as written.
+HYPHEN_JOINED_WORDS = frozenset(
+    w
+    for w in (
+        *METRIC_WORDS,
+        *(w for phrase in METRIC_PHRASES for w in phrase),
+        *POPULATION_WORDS,
+        *(w for phrase in POPULATION_PHRASES for w in phrase),
+        *FLIGHT_WORDS,
+        *"displaced injured wounded abducted kidnapped detained arrested missing refugees "
+        "returnees humanitarian assistance casualties evacuated".split(),
+    )
+    if len(w) >= 5
+)
+# A scale written apart from its number ("1.5 mn", "2 bn"); "m" and "k" join only when written
+# on the number ("52K", "1.2M"), since apart they are often metres or other units.
+SPACED_SCALE_ABBREVIATIONS = {"mn": 1_000_000, "bn": 1_000_000_000, "mln": 1_000_000, "mio": 1_000_000}
+# "one" and "zero" before a thing, not a person ("one step away", "zero accountability") state no
+# figure. They count people when the next two words hold a person, a harm, or one of these
+# (a verb, "of"), or a word with a person's ending ("worker", "journalist", "refugee").
+ONE_ZERO_WORDS = frozenset({"one", "zero"})
+ONE_ZERO_KEEP_AFTER = frozenset(
+    "was were is are has have had died remains remain remained reportedly of more other another "
+    "new case cases incident incidents".split()
+)
+PERSON_ENDINGS = ("er", "ers", "ist", "ists", "ian", "ians", "ee", "ees", "ant", "ants", "ent", "ents", "or", "ors")
+# Items of aid: the people a number after "kits for", "rations to" counts were given them, which
+# states no figure ("hygiene kits for 900 displaced women").
+AID_ITEM_NOUNS = frozenset(
+    "kits kit rations parcels packages vouchers tents tarpaulins blankets mattresses jerrycans "
+    "meals doses supplies items nfis nfi grants transfers cash".split()
+)
+AID_ITEM_LINKS = frozenset("to for among".split())
+AID_ITEM_REACH = 5  # tokens back from the link to the item noun
+# "1,500 people received cash": people given aid, no figure. The verb stands within a few words
+# after the number, the aid right after the verb.
+RECEIPT_VERBS = frozenset("received receive receiving receives got benefited benefitted benefit".split())
+RECEIPT_OBJECTS = AID_ITEM_NOUNS | frozenset("assistance aid food support services multipurpose in-kind".split())
+# "25 health facilities were hit, 12 in the north": a bare number then one of these goes on
+# counting what the number before it counted.
+ELLIPSIS_PLACE_WORDS = frozenset("in at across within".split())
+# "nearly double the number", "triple what it was": a multiplier when a compared amount follows.
+MULTIPLIER_ADJECTIVES = {"double": 100.0, "triple": 200.0, "quadruple": 300.0}
+COMPARED_AMOUNT_STARTS = frozenset("the that what those this its their last".split())
+# "10 times more than", "3 times higher": digits then "times" then one of these is a multiplier;
+# "attacked 10 times" is a count.
+TIMES_COMPARATIVES = frozenset("more higher greater larger bigger as the that what over".split())
+# Qualifiers written as a sign or an abbreviation with its full stop: "~3,000", "approx. 5,000".
+SIGN_QUALIFIERS = {"~": "approximately", "≈": "approximately", "±": "approximately", ">": "at_least", "<": "at_most"}
+ABBREVIATED_QUALIFIERS = {"approx": "approximately", "ca": "approximately", "est": "approximately", "appr": "approximately"}
+# Places of care and service counted like the OBJECT_NOUNS above ("46 health institutions",
+# "12 health posts"): things, not people.
+FACILITY_NOUNS = frozenset("institutions institution establishments structures dispensaries posts facility centre center".split())
+# The words that open a breakdown of the number before them: "4,000 schools affected, including
+# 113 destroyed", "of which 20 closed".
+BREAKDOWN_OPENERS = frozenset("including incl of which among whom with".split())
+# Why a number was left out that its bracketed breakdown shares: the people a response reached
+# ("served 241 people (174 women and 67 men)"), aid, households, things.
+SHARED_EXCLUSIONS = ("people a response", "people given", "counts ")
+# Words that end the modifiers between a number and a thing it counts: a verb, determiner,
+# pronoun or preposition means the thing is the object of a clause ("had left their homes"),
+# not what the number counts.
+CLAUSE_WORDS = frozenset(
+    "a an the their his her its our your my this that these those who which whom whose had have has "
+    "having was were is are be been being will would could can may might shall should do did does "
+    "left lost fled remain remained remaining stay stayed staying live living lived in on at of to "
+    "from for with by into onto over under across and or but not no".split()
+)

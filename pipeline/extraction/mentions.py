@@ -11,10 +11,20 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.extraction.lexicon import (
+    ABBREVIATED_QUALIFIERS,
     AGE_WORDS_AFTER,
     AGE_WORDS_BEFORE,
+    AID_ITEM_LINKS,
+    AID_ITEM_NOUNS,
+    AID_ITEM_REACH,
     BRACKET_LABEL_WORDS,
+    BREAKDOWN_OPENERS,
+    CLAUSE_WORDS,
+    COMBATANT_NOUNS,
     DECREASE_WORDS,
+    ELLIPSIS_PLACE_WORDS,
+    FACILITY_NOUNS,
+    HOUSEHOLD_NOUNS,
     INCREASE_WORDS,
     LABEL_WORDS_BEFORE,
     METRIC_WORDS,
@@ -22,16 +32,25 @@ from pipeline.extraction.lexicon import (
     MONEY_WORDS_AFTER,
     NOT_CURRENCY_CODES,
     OBJECT_NOUNS,
+    ONE_ZERO_KEEP_AFTER,
+    ONE_ZERO_WORDS,
+    PERSON_ENDINGS,
     POPULATION_WORDS,
     QUALIFIER_PHRASES,
     QUALIFIERS_AFTER,
+    RECEIPT_OBJECTS,
+    RECEIPT_VERBS,
     RESPONSE_VERBS,
+    SHARED_EXCLUSIONS,
+    SIGN_QUALIFIERS,
 )
 from pipeline.extraction.numbers import NumberExpr, read_numbers
 from pipeline.extraction.phrases import PhraseTable
 from pipeline.extraction.tokens import Token
 from pipeline.periods import MONTHS, Period
 
+# What a number directly before counts when it counts things: the shared table and facilities.
+THING_NOUNS = OBJECT_NOUNS | FACILITY_NOUNS
 MAX_DIGITS = 15  # "100,000,000,000" is the longest count any report states
 RANGE_JOINERS = frozenset({"to", "-", "–", "—", "and"})
 TIME_WORDS = frozenset("am pm a.m p.m gmt utc hours hrs h".split())
@@ -108,7 +127,7 @@ def _label_before_colon(tokens: list[Token], i: int) -> str | None:
             words = [t.lower for t in tokens[max(0, k - 5):k] if t.is_word]
             if any(w in POPULATION_WORDS for w in words):
                 return None
-            return next((w for w in words if w in OBJECT_NOUNS), None)
+            return next((w for w in words if w in THING_NOUNS), None)
         k -= 1
     return None
 
@@ -120,7 +139,9 @@ def _after_response_verb(tokens: list[Token], i: int) -> bool:
     steps = 0
     while k >= 0 and steps < 8:
         t = tokens[k]
-        if t.text == "," and k + 1 < len(tokens) and tokens[k + 1].is_digits:
+        if t.text == "," and k + 1 < len(tokens) and (
+            tokens[k + 1].is_digits or (tokens[k + 1].lower in ("and", "or") and k + 2 < len(tokens) and tokens[k + 2].is_digits)
+        ):
             k -= 1  # a list of counts goes on: "kits covering 4,200 births, 180 cases"
             steps = 0
             continue
@@ -130,6 +151,38 @@ def _after_response_verb(tokens: list[Token], i: int) -> bool:
             return True
         k -= 1
         steps += 1
+    return False
+
+
+def _after_aid_items(tokens: list[Token], i: int) -> bool:
+    """Whether the number at token `i` (a qualifier between) follows an item of aid and "to",
+    "for" or "among": "kits for 90 survivors", "tents to some 300 families"."""
+    k = i - 1
+    while k >= 0 and i - k <= 3 and tokens[k].lower not in AID_ITEM_LINKS:
+        k -= 1  # "for some", "to at least"
+    if k < 0 or tokens[k].lower not in AID_ITEM_LINKS:
+        return False
+    for m in range(k - 1, max(-1, k - 1 - AID_ITEM_REACH), -1):
+        t = tokens[m]
+        if t.lower in AID_ITEM_NOUNS:
+            return True
+        if t.text in ",;:()" or t.lower in METRIC_WORDS:
+            return False
+    return False
+
+
+def _receives_aid(tokens: list[Token], j: int) -> bool:
+    """Whether a verb of receipt and an aid word follow the number ending at token `j`, with no
+    harm named between: "1,500 people received cash", "some 300 families benefited from food"."""
+    for k in range(j, min(len(tokens) - 1, j + 4)):
+        w = tokens[k].lower
+        if w in METRIC_WORDS or not tokens[k].is_word:
+            return False
+        if w in RECEIPT_VERBS:
+            after = tokens[k + 1].lower
+            if after in ("from", "a", "an", "some") and k + 2 < len(tokens):
+                after = tokens[k + 2].lower
+            return after in RECEIPT_OBJECTS
     return False
 
 
@@ -157,8 +210,11 @@ def _is_day(tok: Token) -> bool:
     return len(tok.text) <= 2 and tok.text.isdigit()
 
 
-def excluded(tokens: list[Token], expr: NumberExpr, text: str, phone_starts: frozenset[int] = frozenset()) -> str | None:
-    """Why this number is not a figure (a year, date, time, money, ordinal, age, label...), or None."""
+def excluded(tokens: list[Token], expr: NumberExpr, text: str, phone_starts: frozenset[int] = frozenset(), words: frozenset[str] | None = None) -> str | None:
+    """Why this number is not a figure (a year, date, time, money, ordinal, age, label...), or None.
+
+    `words`, the lower-case tokens of the sentence when known, spare the scans for words it
+    lacks (aid, receipt, things)."""
     i, j = expr.first, expr.stop
     tok = tokens[i]
     prev = tokens[i - 1] if i > 0 else None
@@ -242,19 +298,32 @@ def excluded(tokens: list[Token], expr: NumberExpr, text: str, phone_starts: fro
             and (tokens[i - 2].lower in BRACKET_LABEL_WORDS or tokens[i - 2].text[:1].isupper())
             and tokens[i - 2].lower not in POPULATION_WORDS and tokens[i - 2].lower not in METRIC_WORDS):
         return "a number in brackets after a name"
-    if nxt is not None and nxt.lower in OBJECT_NOUNS and not expr.percent and expr.form not in ("fraction", "one_in", "multiplier"):
+    if nxt is not None and nxt.lower in THING_NOUNS and not expr.percent and expr.form not in ("fraction", "one_in", "multiplier"):
         return f"counts {nxt.lower}"
     # "800 hygiene kits", "176 health facilities", "452 metric tons": a word that names no one,
     # then a thing counted
-    if (nxt is not None and nxt.is_word and nxt.text.islower() and j + 1 < len(tokens) and tokens[j + 1].lower in OBJECT_NOUNS
+    if (nxt is not None and nxt.is_word and nxt.text.islower() and j + 1 < len(tokens) and tokens[j + 1].lower in THING_NOUNS
             and nxt.lower not in POPULATION_WORDS and nxt.lower not in METRIC_WORDS and not expr.percent
             and expr.form not in ("fraction", "one_in", "multiplier")):
         return f"counts {tokens[j + 1].lower}"
+    # "two pre-existing displacement sites", "40 per cent of medical facilities": things
+    # named past their modifiers
+    thing = _thing_ahead(tokens, j + 1 if expr.percent and nxt is not None and nxt.lower == "of" else j) if words is None or not words.isdisjoint(THING_NOUNS) else None
+    if thing and expr.form not in ("fraction", "one_in", "multiplier") and (not expr.percent or nxt.lower == "of"):
+        return f"counts {thing}"
     # "24-hour period", "10-day"
-    if nxt is not None and nxt.text == "-" and j + 1 < len(tokens) and tokens[j + 1].lower in OBJECT_NOUNS:
+    if nxt is not None and nxt.text == "-" and j + 1 < len(tokens) and tokens[j + 1].lower in THING_NOUNS:
         return f"counts {tokens[j + 1].lower}"
     if expr.form == "words" and tok.lower == "one" and nxt is not None and nxt.lower in ("of", "another", "side", "day", "more"):
         return "pronoun"
+    if expr.form == "words" and tok.lower in ONE_ZERO_WORDS and j == i + 1 and _before_a_thing(tokens, j):
+        return "one or zero of a thing, not of people"
+    if tok.lower == "one" and prev is not None and prev.lower == "no":
+        return "no one: nobody"
+    if not expr.percent and (words is None or not words.isdisjoint(AID_ITEM_NOUNS)) and _after_aid_items(tokens, i):
+        return "people given items of aid"
+    if not expr.percent and (words is None or not words.isdisjoint(RECEIPT_VERBS)) and _receives_aid(tokens, j):
+        return "people given aid"
     if expr.form in ("fraction",) and prev is not None and prev.lower in ("first", "second", "latter", "last", "third"):
         return "period label"
     if expr.form == "fraction" and tok.lower in ("a", "one") and nxt is not None and nxt.lower in ORDINAL_NOUN_STARTS:
@@ -263,10 +332,68 @@ def excluded(tokens: list[Token], expr: NumberExpr, text: str, phone_starts: fro
         # "614 of these facilities", "140 of the country's 210 districts"
         for k in range(j + 1, min(len(tokens), j + 5)):
             w = tokens[k].lower
-            if w in OBJECT_NOUNS:
+            if w in THING_NOUNS:
                 return f"counts {w}"
             if not tokens[k].is_word and not tokens[k].is_digits and w not in ("’", "'"):
                 break
+    return None
+
+
+THING_REACH = 4  # modifiers between a number and the thing it counts
+
+
+def _thing_ahead(tokens: list[Token], j: int) -> str | None:
+    """The thing counted past the lower-case modifiers and hyphens from token j on ("pre-existing
+    displacement sites", "medical facilities"), when no person or harm is named first; else None.
+    Households are left to the readings of meaning."""
+    for k in range(j, min(len(tokens), j + THING_REACH + 1)):
+        t = tokens[k]
+        w = t.lower
+        if t.text in "-‑–" and k > j:
+            continue
+        if w in METRIC_WORDS and k > j and k + 1 < len(tokens) and tokens[k + 1].lower in THING_NOUNS:
+            continue  # "displacement sites": a harm's word that only names the things
+        if not t.is_word or not t.text.islower() or w in CLAUSE_WORDS or w in POPULATION_WORDS or w in METRIC_WORDS or w in COMBATANT_NOUNS:
+            return None
+        if w in THING_NOUNS and w not in HOUSEHOLD_NOUNS:
+            return w if k > j else None  # the next word itself is read by the rules above
+    return None
+
+
+def _names_people(word: Token) -> bool:
+    w = word.lower
+    return (
+        w in POPULATION_WORDS
+        or w in METRIC_WORDS
+        or w in COMBATANT_NOUNS
+        or w in ONE_ZERO_KEEP_AFTER
+        or w.endswith(PERSON_ENDINGS)
+        or not word.is_word
+        or word.text[:1].isupper()
+    )
+
+
+def _before_a_thing(tokens: list[Token], j: int) -> bool:
+    """Whether the two words after "one" or "zero" (at token j on) name neither a person nor a
+    harm: "one step away from", "with zero accountability"."""
+    if j >= len(tokens) or not tokens[j].is_word or _names_people(tokens[j]):
+        return False
+    return j + 1 >= len(tokens) or not (tokens[j + 1].is_word and _names_people(tokens[j + 1]) and tokens[j + 1].lower not in ("of",))
+
+
+def _written_qualifier(tokens: list[Token], i: int) -> tuple[str, int] | None:
+    """A qualifier written as a sign on the number ("~3,000", ">200") or as an abbreviation
+    with its full stop ("approx. 5,000", "ca. 40"): the qualifier and where it starts."""
+    if i < 1:
+        return None
+    prev = tokens[i - 1]
+    if prev.text in SIGN_QUALIFIERS and prev.end == tokens[i].start:
+        # not the end of a markup tag ("<li>3 deaths"): the sign stands after a space or bracket
+        if i >= 2 and tokens[i - 2].end == prev.start and tokens[i - 2].text not in "([":
+            return None
+        return SIGN_QUALIFIERS[prev.text], i - 1
+    if prev.text == "." and i >= 2 and tokens[i - 2].lower in ABBREVIATED_QUALIFIERS and tokens[i - 2].end == prev.start:
+        return ABBREVIATED_QUALIFIERS[tokens[i - 2].lower], i - 2
     return None
 
 
@@ -276,7 +403,7 @@ QUALIFIERS = PhraseTable(QUALIFIER_PHRASES)
 def _qualifier_before(tokens: list[Token], i: int, stop: int) -> tuple[str, int] | None:
     hit = QUALIFIERS.ending_at(tokens, i - 1)
     if not hit:
-        return None
+        return _written_qualifier(tokens, i)
     qualifier, k = hit
     phrase = tuple(t.lower for t in tokens[i - k : i])
     # "up to 94 from 47" is a before/after pair, not a bound
@@ -292,21 +419,86 @@ def build_mentions(tokens: list[Token], text: str) -> list[Mention]:
     exprs = read_numbers(tokens)
     mentions: list[Mention] = []
     phones = frozenset(phone_number_starts(text[tokens[0].start : tokens[-1].end], tokens[0].start)) if tokens else frozenset()
+    words = frozenset(t.lower for t in tokens) if exprs else None
     skip_next = False
+    counted_things = -1  # where the last number that counts things, not people, ended
+    shut_bracket = -1  # the end of a bracket that breaks down a number left out
     for n, expr in enumerate(exprs):
         if skip_next:
             skip_next = False
             continue
-        if excluded(tokens, expr, text, phones):
-            continue
-        mention = _mention(tokens, expr)
         nxt = exprs[n + 1] if n + 1 < len(exprs) else None
-        if nxt is not None and _joins_range(tokens, expr, nxt) and not excluded(tokens, nxt, text, phones):
+        if expr.first < shut_bracket:
+            continue  # "served 241 people (174 women and 67 men)": the parts of no figure
+        why = excluded(tokens, expr, text, phones, words)
+        if why:
+            if why.startswith("counts "):
+                counted_things = expr.stop
+            if why.startswith(SHARED_EXCLUSIONS):
+                shut_bracket = _bracket_after(tokens, expr.stop)
+            continue
+        if counted_things >= 0 and _goes_on_counting(tokens, counted_things, expr):
+            counted_things = expr.stop
+            continue
+        if nxt is not None and _range_of_units(tokens, expr, nxt, text, phones, words):
+            continue  # "children from 6 to 59 months": both ends of an age or a span
+        mention = _mention(tokens, expr)
+        if nxt is not None and _joins_range(tokens, expr, nxt) and not excluded(tokens, nxt, text, phones, words):
             _make_range(mention, expr, nxt, tokens)
             skip_next = True
         mentions.append(mention)
     _mark_before_after(tokens, mentions)
     return mentions
+
+
+LIST_JOINERS = frozenset({"and", ",", "or"})
+
+
+def _bracket_after(tokens: list[Token], j: int) -> int:
+    """The index of the ")" closing a bracket that opens within two words after token j (a
+    noun between: "241 people (174 women ...)"), or -1."""
+    for k in range(j, min(len(tokens), j + 3)):
+        if tokens[k].text == "(":
+            for m in range(k + 1, min(len(tokens), k + 40)):
+                if tokens[m].text == ")":
+                    return m
+            return -1
+        if not tokens[k].is_word:
+            return -1
+    return -1
+
+
+def _range_of_units(tokens: list[Token], a: NumberExpr, b: NumberExpr, text: str, phones: frozenset[int], words: frozenset[str] | None = None) -> bool:
+    """Whether a number is the first end of a range whose second end counts a unit of time or
+    measure ("from 6 to 59 months", "2-3 days"): not a figure either."""
+    if b.first != a.stop + 1 or tokens[a.stop].lower not in RANGE_JOINERS or a.percent:
+        return False
+    why = excluded(tokens, b, text, phones, words)
+    return why is not None and (why.startswith("counts ") or why in ("age", "time"))
+
+
+def _goes_on_counting(tokens: list[Token], after: int, expr: NumberExpr) -> bool:
+    """Whether a bare number goes on counting the things a number before it counted (ending at
+    token `after`), no harm named between: with a place after it ("25 health facilities were
+    hit, 12 in Nippes and 6 in Sud"), or opening a breakdown with no person after it ("4,000
+    schools affected, including 113 destroyed")."""
+    if expr.percent or expr.stop >= len(tokens):
+        return False
+    nxt = tokens[expr.stop]
+    if nxt.lower not in ELLIPSIS_PLACE_WORDS:
+        opener = tokens[expr.first - 1].lower if expr.first > 0 else ""
+        if (opener not in BREAKDOWN_OPENERS and opener not in LIST_JOINERS) or (_names_people(nxt) and nxt.is_word):
+            return False
+    # a harm done by the things ("shells hit 3 schools, killing 12 in ...") ends their count
+    return not any(_harm_done(t.lower) or t.lower in POPULATION_WORDS for t in tokens[after : expr.first])
+
+
+def _harm_done(word: str) -> bool:
+    """A verb of harm in -ing whose past form is a metric word: "killing", "injuring", "displacing"."""
+    if not word.endswith("ing"):
+        return False
+    stem = word[:-3]
+    return word in METRIC_WORDS or stem + "ed" in METRIC_WORDS or stem + "d" in METRIC_WORDS
 
 
 def _joins_range(tokens: list[Token], a: NumberExpr, b: NumberExpr) -> bool:
@@ -319,19 +511,33 @@ def _joins_range(tokens: list[Token], a: NumberExpr, b: NumberExpr) -> bool:
         return False
     before = tokens[a.first - 1].lower if a.first > 0 else ""
     before2 = tokens[a.first - 2].lower if a.first > 1 else ""
-    if before == "from" or before2 == "from" or _values_of_a_change(tokens, a.first):
-        return False  # "from 507 to 202", "a 14 percent increase (194 to 222)": a before/after pair
+    if before == "from" or before2 == "from":
+        return False  # "from 507 to 202" is a before/after pair
+    if _bracketed_change_pair(tokens, a, b):
+        return False  # "a 14% rise in incidents (194 to 222)": the values before and after
     if joiner == "and" and before != "between" and before2 != "between":
         return False
     return b.value >= a.value  # "between 30 and 2": two numbers as written, not a range
 
 
-def _values_of_a_change(tokens: list[Token], i: int) -> bool:
-    """The number at token i opens a bracket right after a change ("a 14 percent increase in
-    violent incidents (194 to 222)"): the bracket gives the values before and after."""
-    if i == 0 or tokens[i - 1].text != "(":
+# How far before a bracket a change word may stand and still be what "(X to Y)" measures.
+CHANGE_REACH = 10
+
+
+def _bracketed_change_pair(tokens: list[Token], a: NumberExpr, b: NumberExpr) -> bool:
+    """Whether "(X to Y)" alone in brackets, joined by "to", follows a change or a change word
+    ("rose", "a 12% increase in ...") in its clause: the values before and after, not a range."""
+    if a.first == 0 or tokens[a.first - 1].text != "(" or tokens[a.stop].lower not in ("to", "→"):
         return False
-    return any(t.lower in CHANGE_NOUNS for t in tokens[max(0, i - 8) : i - 1])
+    if b.stop >= len(tokens) or tokens[b.stop].text != ")":
+        return False
+    for k in range(a.first - 2, max(-1, a.first - 2 - CHANGE_REACH), -1):
+        w = tokens[k].lower
+        if w in INCREASE_WORDS or w in DECREASE_WORDS or w in CHANGE_NOUNS:
+            return True
+        if w in (";", ")", "("):
+            return False
+    return False
 
 
 def _make_range(m: Mention, a: NumberExpr, b: NumberExpr, tokens: list[Token]) -> None:
@@ -445,8 +651,10 @@ def _mark_before_after(tokens: list[Token], mentions: list[Mention]) -> None:
             continue
         gap = [t.lower for t in tokens[a.stop : b.first]]
         before = tokens[a.first - 1].lower if a.first > 0 else ""
-        if (before == "from" and "to" in gap and len(gap) <= 4) or (gap == ["to"] and _values_of_a_change(tokens, a.first)):
+        if before == "from" and "to" in gap and len(gap) <= 4:
             a.before_after, b.before_after = "before", "after"
+        elif before == "(" and gap == ["to"] and b.stop < len(tokens) and tokens[b.stop].text == ")":
+            a.before_after, b.before_after = "before", "after"  # "(194 to 222)" after a change
         elif gap and gap[-1] == "from" and len(gap) <= 3 and "to" in _words(tokens, a.first - 2, a.first):
             # "up to 94 from 47", "increased to 527 from 480"
             a.before_after, b.before_after = "after", "before"

@@ -10,13 +10,17 @@ import re
 from dataclasses import dataclass
 
 from pipeline.extraction.lexicon import (
+    COMPARED_AMOUNT_STARTS,
     FOLD_PREFIXES,
     FRACTIONS,
+    MULTIPLIER_ADJECTIVES,
     MULTIPLIER_WORDS,
     ONE_IN,
     PERCENT_WORDS,
     SCALE_ABBREVIATIONS,
     SCALES,
+    SPACED_SCALE_ABBREVIATIONS,
+    TIMES_COMPARATIVES,
     UNITS,
     VAGUE_AMOUNTS,
 )
@@ -31,6 +35,7 @@ _CANDIDATE_WORDS = sorted(
     | {w for phrase in VAGUE_AMOUNTS for w in phrase}
     | {phrase[-1] for phrase in FRACTIONS}
     | MULTIPLIER_WORDS.keys()
+    | MULTIPLIER_ADJECTIVES.keys()
     | {"half"},
     key=len,
     reverse=True,
@@ -45,6 +50,7 @@ NUMBER_EVIDENCE_WORDS = frozenset(
     | {phrase[0] for phrase in VAGUE_AMOUNTS}
     | {phrase[-1] for phrase in FRACTIONS}
     | MULTIPLIER_WORDS.keys()
+    | MULTIPLIER_ADJECTIVES.keys()
 )
 DIGIT = re.compile(r"\d")
 FOLD = re.compile(r"\w-?fold\b")
@@ -93,6 +99,7 @@ STARTING_WORDS = frozenset(
     | {phrase[0] for phrase in VAGUE_AMOUNTS}
     | {phrase[0] for phrase in FRACTIONS}
     | MULTIPLIER_WORDS.keys()
+    | MULTIPLIER_ADJECTIVES.keys()
     | FOLD_PREFIXES.keys()
 )
 FRACTION_PHRASES = PhraseTable(FRACTIONS)
@@ -191,6 +198,16 @@ def _one_in(tokens: list[Token], i: int) -> NumberExpr | None:
     return None
 
 
+def _restated(tokens: list[Token], j: int, value: float) -> int:
+    """Past a bracket at token j that restates the number before it in digits ("seventy-three
+    (73)", "1.3 million (1,300,000)"): the same number, written twice. Else j."""
+    if j + 2 < len(tokens) and tokens[j].text == "(" and tokens[j + 2].text == ")" and tokens[j + 1].is_digits:
+        restated, _ = parse_digits(tokens[j + 1].text)
+        if restated == value:
+            return j + 3
+    return j
+
+
 def read_numbers(tokens: list[Token]) -> list[NumberExpr]:
     found: list[NumberExpr] = []
     n = len(tokens)
@@ -233,6 +250,9 @@ def _read_one(tokens: list[Token], i: int) -> NumberExpr | None:
         ):
             value = value * 1000 + float(tokens[j].text)
             j += 1
+        # "10 times more than"
+        if j + 1 < n and tokens[j].lower == "times" and tokens[j + 1].lower in TIMES_COMPARATIVES and value >= 2:
+            return NumberExpr(i, j + 1, (value - 1) * 100.0, "multiplier", separators_ok=regular)
         # "10-fold"
         if j + 2 <= n and tokens[j].text == "-" and j + 1 < n and tokens[j + 1].lower == "fold":
             return NumberExpr(i, j + 2, (value - 1) * 100.0, "multiplier", separators_ok=regular)
@@ -242,7 +262,13 @@ def _read_one(tokens: list[Token], i: int) -> NumberExpr | None:
         elif j < n and tokens[j].lower in SCALE_ABBREVIATIONS and tokens[j].start == tokens[j - 1].end:
             value *= SCALE_ABBREVIATIONS[tokens[j].lower]
             j += 1
+        elif j < n and tokens[j].lower in SPACED_SCALE_ABBREVIATIONS and tokens[j].start - tokens[j - 1].end == 1:
+            value *= SPACED_SCALE_ABBREVIATIONS[tokens[j].lower]  # "1.5 mn"
+            j += 1
         k = _percent_after(tokens, j)
+        if k == j and j > i + 1:
+            j = _restated(tokens, j, value)  # "1.3 million (1,300,000)"
+            k = j
         return NumberExpr(i, k, value, "digits", percent=k > j, separators_ok=regular)
     if not tok.is_word or (w not in STARTING_WORDS and not w.endswith("fold")):
         return None  # most words start no number expression: one set lookup decides
@@ -264,6 +290,10 @@ def _read_one(tokens: list[Token], i: int) -> NumberExpr | None:
             return one_in
     if w in MULTIPLIER_WORDS:
         return NumberExpr(i, i + 1, MULTIPLIER_WORDS[w], "multiplier")
+    if w in MULTIPLIER_ADJECTIVES:
+        if i + 1 < n and tokens[i + 1].lower in COMPARED_AMOUNT_STARTS:
+            return NumberExpr(i, i + 1, MULTIPLIER_ADJECTIVES[w], "multiplier")
+        return None
     fold = _read_fold(w)
     if fold is not None:
         return NumberExpr(i, i + 1, fold, "multiplier")
@@ -274,6 +304,7 @@ def _read_one(tokens: list[Token], i: int) -> NumberExpr | None:
         if read is None:
             return None
         value, j = read
+        j = _restated(tokens, j, value)  # "seventy-three (73)"
         if j < n and tokens[j].lower == "times" and value >= 2:
             return NumberExpr(i, j + 1, (value - 1) * 100.0, "multiplier")
         k = _percent_after(tokens, j)

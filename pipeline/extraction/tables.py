@@ -28,8 +28,18 @@ if TYPE_CHECKING:
     from pipeline.documents import Document
     from pipeline.extraction.figures import DocumentContext, ParagraphState
 
-NUMBER_LINE = re.compile(r"^[\d.,]+(?:\s*[(/)]\s*[\d.,]*)*\s*\)?$")
-NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# A line of numbers: "178 (54 / 124)", and the key-figure forms "1.2M", "350K", "4.5 million",
+# "12,000+". A scale is a word or letters written after the digits.
+_SCALE = r"(?:\s?(?:[KkMm]|[Mm]n|[Bb]n|million|billion|thousand|MILLION|BILLION|THOUSAND)\b)?\+?"
+NUMBER_LINE = re.compile(r"^[\d.,]+" + _SCALE + r"(?:\s*[(/)]\s*[\d.,]*" + _SCALE + r")*\s*\)?$")
+NUMBER = re.compile(r"(\d+(?:[.,]\d+)*)(" + _SCALE + r")")
+# A key figure and its label on one line: "6,500: people displaced", "1.2M - people in need".
+NUMBER_THEN_LABEL = re.compile(r"^(\d+(?:[.,]\d+)*" + _SCALE + r")\s*[:–—-]\s+(\D{3,80})$")
+SCALE_WORDS = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "mn": 1_000_000, "million": 1_000_000,
+               "bn": 1_000_000_000, "billion": 1_000_000_000}
+ESTIMATE_LABEL = re.compile(r"\s*(?:estimated|an estimated|about|approximately|approx\.?|some|around)\b", re.I)
+# A label of a count that is no figure (targets, people reached, money): its number is left out.
+NOT_FIGURE_LABEL = re.compile(r"\b(?:target(?:ed|s)?|reached|assisted|planned|funding|funded|required|budget|us\$|usd|households?|families|recipients|facilities)\b", re.I)
 
 
 @dataclass
@@ -64,41 +74,77 @@ def table_figures(doc: Document, segments: list[Segment], ctx: DocumentContext, 
     result = TableResult()
     body = doc.body
     lines = [body[s.start : s.end] for s in segments]
-    is_number = [bool(NUMBER_LINE.match(line.strip())) and not is_item_line(line) for line in lines]
+    # "2." alone on a line numbers a list item; it counts nothing
+    is_number = [line[:1].isdigit() and bool(NUMBER_LINE.match(line.strip())) and not line.rstrip().endswith(".") and not is_item_line(line)
+                 for line in lines]
+    used: set[int] = set()
+
+    def is_label(k: int) -> bool:
+        return 0 <= k < len(lines) and k not in used and not is_number[k] and not any(c.isdigit() for c in lines[k])
+
     i = 0
     while i < len(lines):
         if not is_number[i]:
+            keyed = NUMBER_THEN_LABEL.match(lines[i]) if lines[i][:1].isdigit() else None
+            if keyed and _read_label(keyed.group(2))[0]:
+                result.records += _row_figures(doc, segments[i], keyed.group(2), ctx, state, figure_id, figure_record, count=1)
+                result.consumed.add(segments[i])
             i += 1
             continue
         j = i
         while j < len(lines) and is_number[j]:
             j += 1
         count = j - i
-        labels = list(range(i - count, i))
-        if labels and labels[0] >= 0 and all(not is_number[k] and not any(c.isdigit() for c in lines[k]) for k in labels):
+        before = list(range(i - count, i))
+        after = list(range(j, j + count))
+        labels = None
+        if before and all(is_label(k) for k in before) and (_reads_metric(lines, before) or not all(is_label(k) for k in after)):
+            labels = before  # labels, then their numbers: a flattened table
+        elif all(is_label(k) for k in after) and _reads_metric(lines, after):
+            labels = after  # a key-figure box: the numbers, then their labels
+        if labels is not None:
             for label_index, value_index in zip(labels, range(i, j), strict=True):
                 result.records += _row_figures(doc, segments[value_index], lines[label_index], ctx, state, figure_id, figure_record)
                 result.consumed |= {segments[label_index], segments[value_index]}
+                used |= {label_index, value_index}
+        else:
+            # numbers alone on their lines with no label that names what they count (a page's
+            # stray cells, a chart's axis): they state no figure, and borrow no metric
+            result.consumed |= {segments[k] for k in range(i, j)}
         i = j
     return result
 
 
-def _row_figures(doc, seg: Segment, label: str, ctx, state, figure_id, figure_record) -> list[dict]:
+def _reads_metric(lines: list[str], labels: list[int]) -> bool:
+    """Whether any of these label lines names what is counted."""
+    return any(_read_label(lines[k])[0] for k in labels)
+
+
+def _row_figures(doc, seg: Segment, label: str, ctx, state, figure_id, figure_record, count: int | None = None) -> list[dict]:
+    if NOT_FIGURE_LABEL.search(label):
+        return []  # a target, people reached, money, households: counted, but no figure
     parts = _label_parts(label)
     head_metric, head_population = _read_label(parts[0])
     records: list[dict] = []
     parent_id = None
     for k, number in enumerate(NUMBER.finditer(doc.body[seg.start : seg.end])):
-        if k >= len(parts):
+        if k >= len(parts) or (count is not None and k >= count):
             break
         metric, population = _read_label(parts[k])
         metric = metric or head_metric
         population = population or head_population or ("civilians" if state.civilian else "people")
         if metric is None:
             continue
-        value, _ = parse_digits(number.group())
+        value, _ = parse_digits(number.group(1))
+        scale = number.group(2).strip(" +").lower()
+        value *= SCALE_WORDS.get(scale, 1)
         start, end = seg.start + number.start(), seg.start + number.end()
-        m = Mention(0, 0, 0, value, value, value, "exact", "count", "digits", metric=metric, population=population)
+        qualifier, low, high = "exact", value, value
+        if "+" in number.group(2):
+            qualifier, high = "at_least", None  # "12,000+"
+        elif ESTIMATE_LABEL.match(parts[k]):
+            qualifier, low, high = "approximately", None, None  # "Estimated number of ..."
+        m = Mention(0, 0, 0, value, low, high, qualifier, "count", "digits", metric=metric, population=population)
         fid = figure_id(doc.doc_id, start, end)
         period = state.period or ctx.title_period
         records.append(

@@ -7,7 +7,10 @@ cost is linear in the input and no expression can backtrack.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+
+from pipeline.extraction.lexicon import HYPHEN_JOINED_WORDS
 
 # ASCII digit runs with inner separators, words (with inner apostrophes), or one other character.
 # Each alternative is a simple run: no nested quantifiers, so matching is linear.
@@ -19,7 +22,7 @@ TOKEN_PATTERN = re.compile(
 
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr st no vs etc jan feb mar apr jun jul aug sep sept oct nov dec gen col lt sgt "
-    "prof rev govt dept approx inc ltd co corp jr sr u.s u.n e.g i.e".split()
+    "prof rev govt dept approx appr ca inc ltd co corp jr sr u.s u.n e.g i.e".split()
 )
 
 
@@ -41,8 +44,63 @@ class Token:
 
 
 def tokenize(text: str, offset: int = 0, lo: int = 0, hi: int | None = None) -> list[Token]:
-    """The tokens of text[lo:hi] (all of it by default), at their offsets plus `offset`."""
-    return [Token(m.group(), m.start() + offset, m.end() + offset) for m in TOKEN_PATTERN.finditer(text, lo, len(text) if hi is None else hi)]
+    """The tokens of text[lo:hi] (all of it by default), at their offsets plus `offset`.
+
+    A word hyphenated across a line break ("wound-\\ned") is one token, its text the joined
+    word and its offsets those of the whole written span; so is one whose break became a
+    space ("in- jured", as PDF text gives it) when the joined word is one of the lexicon's
+    (`lexicon.HYPHEN_JOINED_WORDS`).
+    """
+    hi = len(text) if hi is None else hi
+    tokens = [Token(m.group(), m.start() + offset, m.end() + offset) for m in TOKEN_PATTERN.finditer(text, lo, hi)]
+    breaks = _word_breaks(text, lo, hi)
+    return _join_hyphenated(tokens, text, offset, breaks) if breaks else tokens
+
+
+def _word_breaks(text: str, lo: int, hi: int) -> list[int]:
+    """Offsets of the hyphens in text[lo:hi] that end a word and are followed by a line break
+    or a space: where a word may be broken."""
+    found = []
+    for mark in ("-\n", "- "):
+        i = text.find(mark, lo, hi)
+        while i >= 0:
+            if i > lo and text[i - 1].isalpha():
+                found.append(i)
+            i = text.find(mark, i + 2, hi)
+    return found
+
+
+def _join_hyphenated(tokens: list[Token], text: str, offset: int, breaks: list[int]) -> list[Token]:
+    """Tokens with each word broken by a hyphen at a line end (or a hyphen and a space) joined;
+    only the tokens at `breaks` are looked at."""
+    starts = [t.start for t in tokens]
+    joins: dict[int, Token] = {}
+    n = len(tokens)
+    for at in breaks:
+        k = bisect_left(starts, at + offset) - 1  # the word before the hyphen
+        if k < 0 or k + 2 >= n or tokens[k + 1].start != at + offset:
+            continue
+        t, h, nxt = tokens[k], tokens[k + 1], tokens[k + 2]
+        if not (t.is_word and h.start == t.end and nxt.is_word and nxt.text[0].islower()):
+            continue
+        gap = text[h.end - offset : nxt.start - offset]
+        if not gap or gap.strip() or gap.count("\n") > 1:
+            continue
+        joined = t.text + nxt.text
+        if ("\n" in gap and len(gap) <= 3) or joined.lower() in HYPHEN_JOINED_WORDS:
+            joins[k] = Token(joined, t.start, nxt.end)
+    if not joins:
+        return tokens
+    out: list[Token] = []
+    k = 0
+    while k < n:
+        if k in joins:
+            out.append(joins[k])
+            k += 3
+            continue
+        out.append(tokens[k])
+        k += 1
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +124,9 @@ def paragraphs(body: str) -> list[Segment]:
 
 # Places where a sentence may end: a line end, or . ! ? with any closing quotes or brackets.
 BOUNDARY = re.compile(r"\n|[.!?][\"'”’)\]]*")
+# ... and between the cells of a line, in a text that holds a cell separator at all
+BOUNDARY_WITH_CELLS = re.compile(r"\n|[.!?][\"'”’)\]]*| [|·] ")
+CELL_SEPARATORS = "|·"
 
 
 def sentences(body: str) -> list[Segment]:
@@ -76,8 +137,16 @@ def sentences(body: str) -> list[Segment]:
     """
     segments: list[Segment] = []
     start = 0
-    for m in BOUNDARY.finditer(body):
+    boundary = BOUNDARY_WITH_CELLS if (" | " in body or " · " in body) else BOUNDARY
+    for m in boundary.finditer(body):
         i = m.start()
+        if body[i] == " ":
+            # "Displaced: 2.3M | In need: 4.1M": cells that each pair a label and a number
+            if _cells_are_pairs(body, start, i, m.end()):
+                if body[start:i].strip():
+                    segments.append(_trimmed(body, start, i))
+                start = m.end()
+            continue
         if body[i] == "\n":
             if not _line_ends_sentence(body, start, i):
                 continue
@@ -97,6 +166,27 @@ def sentences(body: str) -> list[Segment]:
 # No real sentence is longer; a longer run (a 10 MB line, a list without full stops) is cut at
 # clause boundaries so that work per sentence stays bounded and the whole pass linear.
 MAX_SENTENCE = 1000
+
+
+def _cells_are_pairs(body: str, start: int, i: int, after: int) -> bool:
+    """Whether the cells either side of a separator between i and after each hold a word and
+    a number ("In need: 4.1M"); a table row of bare labels and bare numbers is not cut."""
+    lo = max(start, body.rfind("\n", 0, i) + 1)
+    for sep in CELL_SEPARATORS:
+        k = body.rfind(" " + sep + " ", lo, i)
+        if k >= 0:
+            lo = k + 3
+    hi = body.find("\n", after)
+    hi = len(body) if hi < 0 else hi
+    for sep in CELL_SEPARATORS:
+        k = body.find(" " + sep + " ", after, hi)
+        if k >= 0:
+            hi = k
+    return _pairs(body[lo:i]) and _pairs(body[after:hi])
+
+
+def _pairs(cell: str) -> bool:
+    return any(c.isdigit() for c in cell) and any(c.isalpha() for c in cell)
 
 
 def _bounded(body: str, seg: Segment) -> list[Segment]:
@@ -126,9 +216,32 @@ def _line_ends_sentence(body: str, start: int, i: int) -> bool:
     nxt = body[i + 1 : i + 3].lstrip(" \t")
     if not line or nxt.startswith("\n") or not nxt:
         return True
+    if nxt[:1].islower() and _runs_on(body, start, line_start, line):
+        return False
     if line[-1] in ".!?:;\"”'" or len(body[line_start:i].strip()) < 60:
         return True
     return nxt[:1] in "-•*" or nxt[:1].isdigit()
+
+
+LIST_MARKS = "-•*–"
+RUN_ON_WORDS = 4
+
+
+def _runs_on(body: str, start: int, line_start: int, line: str) -> bool:
+    """Whether a line the next line continues in lower case runs on into it: a word broken
+    by a hyphen at its end ("in-" / "jured"), a list item broken over lines ("- there are 13"
+    / "confirmed cases"), or a line of running text (four words or more, not ending in a
+    stop), as PDF text breaks it. A short label line ("Displaced") stays a line of its own,
+    so a key-figure box keeps its layout."""
+    last = line[-1]
+    if last == "-":
+        return len(line) > 1 and line[-2].isalpha()
+    if last in ".!?:;\"”'":
+        return False
+    opening = body[max(line_start, start) : max(line_start, start) + 2].lstrip()
+    if opening[:1] in LIST_MARKS or body[start : start + 1] in LIST_MARKS:
+        return True
+    return line.count(" ") + 1 >= RUN_ON_WORDS
 
 
 LAST_WORD = re.compile(r"([\w.]+)$")
