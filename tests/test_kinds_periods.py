@@ -311,3 +311,31 @@ def test_a_date_without_a_year_takes_the_year_named_last(body, text, want):
 ])
 def test_list_items_take_the_period_of_their_lead_in(body, text, want):
     assert period(figures_of(body, published=date(2024, 5, 20)), text) == want
+
+
+# A running total ("since January, N killed") is its own figure's period: the later paragraphs
+# of a report whose title names the span it covers are about that span, not the running total.
+@pytest.mark.parametrize(
+    ("title", "published", "body", "text", "want"),
+    [
+        ("Monthly protection update - November 2014", date(2014, 12, 2),
+         "Since January, 4,200 civilians have been killed in the province.\n\nArmed clashes displaced 3,100 people in the north.",
+         "3,100", ("2014-11-01", "2014-11-30")),
+        ("Quarterly brief: April to June 2023", date(2023, 7, 10),
+         "Since the start of the year the mission has recorded 910 abductions.\n\nAt least 64 civilians were injured by mines.",
+         "At least 64", ("2023-04-01", "2023-06-30")),
+        ("Annual report 2019", date(2020, 2, 20),
+         "Since 2009, more than 100,000 civilians have been killed or injured.\n\nIn all, 3,400 civilians were killed.",
+         "3,400", ("2019-01-01", "2019-12-31")),
+    ],
+)
+def test_a_running_total_does_not_date_the_later_paragraphs_of_a_report_on_a_span(title, published, body, text, want):
+    assert period(figures_of(body, published=published, title=title), text) == want
+
+
+def test_a_running_total_still_dates_the_later_paragraphs_of_a_dated_situation_report():
+    records = figures_of(
+        "Since 7 March, 52 people have been killed in the clashes.\n\nAnother 118 were injured.",
+        published=date(2024, 3, 21), title="Flash update: situation on 20 March 2024",
+    )
+    assert period(records, "118") == ("2024-03-07", "2024-03-21")

@@ -648,6 +648,11 @@ def where_scopes(where: str, has_places: bool, has_country: bool) -> dict[str, s
     }
 
 
+def _spans_days(period: Period | None) -> bool:
+    """A period of more than one day: a month, a quarter, a year, a range of dates."""
+    return period is not None and period.start is not None and period.end is not None and period.start != period.end
+
+
 def _in_phrase(p: PeriodMention, lo: int, hi: int) -> Scope:
     """PHRASE for a period between the figures before and after the figure, else SENTENCE."""
     return Scope.PHRASE if lo <= p.start and p.end <= hi else Scope.SENTENCE
@@ -774,8 +779,11 @@ def _farther_periods(m: Mention, state: ParagraphState, ctx: DocumentContext, at
         yield Reading(None, "a stock figure", Scope.SENTENCE)
     if ctx.header is not None:
         yield Reading(ctx.header.value, ctx.header.words, Scope.HEADER, ctx.header_kind)
-    if ctx.period is not None:
-        # the document goes on about the period of its last figure, whoever speaks now
+    if ctx.period is not None and not (ctx.period_kind == "since" and _spans_days(ctx.title_period)):
+        # the document goes on about the period of its last figure, whoever speaks now; a
+        # running total ("since January, 4,200 killed") is that figure's own, and the later
+        # paragraphs of a report whose title names the span it covers ("November 2014") are
+        # about that span (a title's single day, a situation report's date, ends the total)
         yield Reading(ctx.period, ctx.period_words, Scope.DOCUMENT, ctx.period_kind)
     if ctx.title_period is not None:
         yield Reading(ctx.title_period, "title", Scope.TITLE)
