@@ -5,7 +5,7 @@ from __future__ import annotations
 from schemas.fields import DUCKDB_TYPES, TABLES, Field
 
 # Tables whose key the loader checks with an anti-join against the batch instead of a PRIMARY
-# KEY index: on figures the index made a batch's insert 6 to 13 times slower (measured in
+# KEY index: on figures the index made a batch's insert 6 to 14 times slower (measured in
 # docs/performance.md), and every figure_id is derived from its doc_id, whose rows a load
 # replaces whole.
 CHECKED_KEYS = frozenset({"figures"})
