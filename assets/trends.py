@@ -1,4 +1,4 @@
-"""Trends: views comparing periods, created over the warehouse tables."""
+"""Trends: the series, their changes, claims and checks, stored as tables each run refreshes."""
 
 
 import dagster as dg
@@ -39,7 +39,7 @@ def trend_views(duckdb: DuckDBResource):
 def claim_views(duckdb: DuckDBResource):
     with duckdb_writer(duckdb) as con:
         warehouse.ensure_tables(con)
-        trends.create_views(con)
+        trends.create_views(con, only_missing=True)  # trend_views refreshed them
         claims.create_claim_views(con)
         verdicts = dict(con.execute("SELECT verdict, count(*) FROM claim_checks GROUP BY verdict").fetchall())
         yield dg.MaterializeResult(

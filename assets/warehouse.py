@@ -41,7 +41,7 @@ def load_batch(source_documents: InboxRead, validated_figures: ValidatedFigures,
         rejections=[r.as_row(utc_now()) for r in source_documents.rejections],
         scanned_paths=source_documents.scanned_paths,
         inbox_files=list(source_documents.inbox_files),
-        figures=validated_figures.valid,
+        figures=validated_figures.columns(),
         rejected_figures=validated_figures.rejected,
         extracted_doc_ids=doc_ids,
     )

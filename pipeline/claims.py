@@ -10,6 +10,7 @@ from __future__ import annotations
 import duckdb
 
 from pipeline.tolerances import GROSS_RELATIVE, SAME_QUANTITY_RATIO, TOLERANCE_SQL
+from pipeline.warehouse import store_view_as_table
 from schemas.enums import POPULATION_WITHIN
 
 CLAIMS = """
@@ -490,20 +491,33 @@ def check_summary(name: str, checked: int, inconsistent: int, explained: int, un
     return text + (f" ({', '.join(others)})" if others else "") + "."
 
 
-def create_claim_views(con: duckdb.DuckDBPyConnection) -> None:
-    """The `claims` view, and the `claim_checks` table computed from the figures as they are now.
-
-    claim_checks is a table refreshed by each run, not a view: its query joins every figure
-    with its restatements and the reference series, which is cheap once, but DuckDB can plan
-    it badly under a filter and a limit (`WHERE verdict = 'inconsistent' LIMIT 20`, the query
-    analysts start with), so they read a stored result instead."""
+def _create_macros(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(TOLERANCE_SQL)
     con.execute(POPULATION_SQL)
     con.execute(FILES_SQL)
-    con.execute(CLAIMS)
-    kind = con.execute(
-        "SELECT table_type FROM information_schema.tables WHERE table_name = 'claim_checks' AND table_schema = current_schema()"
-    ).fetchall()
-    if kind and kind[0][0] == "VIEW":  # a warehouse from an earlier humstat
-        con.execute("DROP VIEW claim_checks")
-    con.execute(CLAIM_CHECKS)
+
+
+def refresh_claim_checks(con: duckdb.DuckDBPyConnection) -> None:
+    """Compute `claim_checks` again from the figures as they are now, and store it."""
+    _create_macros(con)
+    store_view_as_table(con, "claim_checks", CLAIM_CHECKS.replace(
+        "CREATE OR REPLACE TABLE claim_checks AS", "CREATE OR REPLACE VIEW claim_checks AS", 1))
+
+
+def create_claim_views(con: duckdb.DuckDBPyConnection) -> None:
+    """The `claims` and `claim_checks` tables, computed from the figures as they are now and
+    stored in one transaction; each run refreshes them after loading, so a query reads rows.
+
+    They are tables, not views: `claims` groups every current figure, and the claim checks join
+    every figure with its restatements and the reference series, which is cheap once, but DuckDB
+    can plan it badly under a filter and a limit (`WHERE verdict = 'inconsistent' LIMIT 20`, the
+    query analysts start with)."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        _create_macros(con)
+        store_view_as_table(con, "claims", CLAIMS)
+        refresh_claim_checks(con)
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")

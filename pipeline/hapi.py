@@ -16,6 +16,7 @@ from __future__ import annotations
 import duckdb
 
 from pipeline.trends import PREFERENCE_RULE
+from pipeline.warehouse import store_view_as_table
 from schemas.enums import METRICS
 
 # HAPI's names where they differ from humstat's metric names
@@ -60,4 +61,6 @@ GROUP BY country, places, population, pick.period_label, period_start, period_en
 
 
 def create_hapi_view(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute(hapi_conflict_sql())
+    """`hapi_conflict` computed from the figures as they are now, stored as a table that each
+    run refreshes, so a query reads rows."""
+    store_view_as_table(con, "hapi_conflict", hapi_conflict_sql())

@@ -1,10 +1,14 @@
-"""Trend views over the stored figures: one series per metric, population, country and period,
+"""Trends over the stored figures: one series per metric, population, country and period,
 and each series against its previous period of the same length and the same period a year
-earlier. Plain SQL, created as views so they always reflect the tables."""
+earlier. Plain SQL, stored as tables each run refreshes after loading (`create_views`), so an
+analyst's query over millions of figures reads rows instead of computing them;
+`current_figures` stays a view."""
 
 from __future__ import annotations
 
 import duckdb
+
+from pipeline.warehouse import store_view_as_table
 
 # One row per metric, population, country and period over the counts of current documents.
 # The best value is the one ranked first by: the originating body over a restatement, exact
@@ -156,11 +160,26 @@ SELECT f.* FROM figures f JOIN documents d USING (doc_id) WHERE d.superseded_by 
 """
 
 VIEWS = {"current_figures": CURRENT_FIGURES, "trend_series": TREND_SERIES, "period_changes": PERIOD_CHANGES}
+# stored as tables, refreshed by each run (in this order: period_changes reads trend_series)
+STORED = ("trend_series", "period_changes")
 
 
-def create_views(con: duckdb.DuckDBPyConnection) -> None:
-    for sql in VIEWS.values():
-        con.execute(sql)
+def create_views(con: duckdb.DuckDBPyConnection, only_missing: bool = False) -> None:
+    """`current_figures` as a view, and `trend_series` and `period_changes` computed from the
+    figures as they are now, stored as tables, in one transaction. With `only_missing`, the
+    tables that exist are kept as they are (a step that reads them after the run refreshed them)."""
+    existing = {row[0] for row in con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type <> 'VIEW'").fetchall()}
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute(CURRENT_FIGURES)
+        for name in STORED:
+            if not (only_missing and name in existing):
+                store_view_as_table(con, name, VIEWS[name])
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
 
 
 LATEST_TRENDS = """

@@ -12,17 +12,29 @@ from datetime import datetime
 
 import pandas as pd
 import pandera.pandas as pa
+import pyarrow
 
 from pipeline.documents import utc_now
 from pipeline.extraction.failures import ERROR_KEY, EXTRACTOR_RAISED, is_failure
+from schemas.arrow import frame_to_arrow, to_arrow
 from schemas.fields import FIGURE_FIELDS, names
 from schemas.models import FIGURE_CHECKS, FigureSchema, describe_failure
 
 
 @dataclass(frozen=True)
 class ValidatedFigures:
+    """The records that passed (`valid`) and the rejected ones (`rejected`, rejected_figures
+    rows). `table` holds the valid records as Arrow columns in the figures schema, taken from the
+    frame validation already built, so loading them needs no second conversion; None when not
+    built (a value pickled by an older humstat)."""
+
     valid: list[dict]
     rejected: list[dict]
+    table: pyarrow.Table | None = None
+
+    def columns(self) -> pyarrow.Table:
+        """The valid records as Arrow columns in the figures schema."""
+        return self.table if self.table is not None else to_arrow(self.valid, FIGURE_FIELDS)
 
 
 def figures_frame(records: list[dict]) -> pd.DataFrame:
@@ -48,7 +60,7 @@ def validate_figures(records: list[dict], bodies: dict[str, str]) -> ValidatedFi
     if failed:
         records = [r for r in records if not is_failure(r)]
     checked = _validate(records, bodies, now)
-    return ValidatedFigures(checked.valid, checked.rejected + failed)
+    return ValidatedFigures(checked.valid, checked.rejected + failed, checked.table)
 
 
 def _extraction_failure(record: dict, now: datetime) -> dict:
@@ -99,4 +111,5 @@ def _validate(records: list[dict], bodies: dict[str, str], now: datetime) -> Val
                 "rejected_at": now,
             }
         )
-    return ValidatedFigures(valid, rejected)
+    kept = frame if not problems else frame.iloc[[i for i in range(len(records)) if i not in problems]]
+    return ValidatedFigures(valid, rejected, frame_to_arrow(kept, FIGURE_FIELDS))

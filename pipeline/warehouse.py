@@ -13,10 +13,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 import duckdb
+import pyarrow as pa
 
 from schemas.arrow import to_arrow
-from schemas.ddl import all_tables_sql, missing_columns_sql
-from schemas.fields import TABLES, names
+from schemas.ddl import CHECKED_KEYS, all_tables_sql, missing_columns_sql
+from schemas.fields import FIGURE_FIELDS, TABLES, names
 
 
 def lock_wait_seconds() -> float:
@@ -95,14 +96,47 @@ def known_documents(con: duckdb.DuckDBPyConnection) -> set[str]:
     return {row[0] for row in con.execute("SELECT doc_id FROM documents").fetchall()}
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
-    if not rows:
+def _has_primary_key(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+    return bool(con.execute(
+        "SELECT count(*) FROM duckdb_constraints() WHERE table_name = ? AND constraint_type = 'PRIMARY KEY' "
+        "AND schema_name = current_schema()", [table]).fetchall()[0][0])
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict] | pa.Table) -> None:
+    """Insert a batch (dicts, or Arrow columns in the table's schema) in one statement. A key
+    held as PRIMARY KEY replaces the row it names (INSERT OR REPLACE); a key the loader checks
+    (schemas.ddl.CHECKED_KEYS) gets the same result by an anti-join: the first row of a key
+    repeated in the batch is kept, and a stored row under a key of the batch is deleted first."""
+    batch = rows if isinstance(rows, pa.Table) else to_arrow(rows, TABLES[table])
+    if not batch.num_rows:
         return
-    batch = to_arrow(rows, TABLES[table])  # noqa: F841 - read by name in the SQL below
     columns = ", ".join(f'"{c}"' for c in names(TABLES[table]))
-    keyed = any(f.primary_key for f in TABLES[table])
-    verb = "INSERT OR REPLACE" if keyed else "INSERT"
-    con.execute(f"{verb} INTO {table} ({columns}) SELECT {columns} FROM batch")
+    key = next((f.name for f in TABLES[table] if f.primary_key), None)
+    if key is None:
+        con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM batch")
+    elif table not in CHECKED_KEYS or _has_primary_key(con, table):  # a warehouse made before keys were checked
+        con.execute(f"INSERT OR REPLACE INTO {table} ({columns}) SELECT {columns} FROM batch")
+    else:
+        batch = _first_per_key(con, batch, key)
+        con.execute(f'DELETE FROM {table} WHERE "{key}" IN (SELECT "{key}" FROM batch)')
+        con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM batch")
+
+
+_UNIQUE = b"humstat.unique_key"
+
+
+def _first_per_key(con: duckdb.DuckDBPyConnection, batch: pa.Table, key: str) -> pa.Table:
+    """`batch` with only the first row of each `key` (as INSERT OR REPLACE keeps), in order;
+    marked so that it is not checked twice."""
+    if (batch.schema.metadata or {}).get(_UNIQUE) == key.encode():
+        return batch
+    repeated = con.execute(f'SELECT count(*) - count(DISTINCT "{key}") FROM batch').fetchall()[0][0]
+    if repeated:
+        numbered = batch.append_column("batch_row", pa.array(range(batch.num_rows), pa.int64()))  # noqa: F841 - read by name in the SQL below
+        columns = ", ".join(f'"{c}"' for c in batch.column_names)
+        batch = con.sql(f'SELECT {columns} FROM numbered QUALIFY row_number() OVER (PARTITION BY "{key}" ORDER BY batch_row) = 1 '
+                        "ORDER BY batch_row").to_arrow_table().cast(batch.schema)
+    return batch.replace_schema_metadata({**(batch.schema.metadata or {}), _UNIQUE: key.encode()})
 
 
 def _delete_where_in(con: duckdb.DuckDBPyConnection, table: str, column: str, values: Iterable[str]) -> None:
@@ -199,27 +233,37 @@ COMPARED_FIELDS = ("kind", "value", "low", "high", "qualifier", "metric", "popul
                    "period_start", "period_end", "comparison_start", "comparison_end", "attributed_to")
 
 
-def _write_figures(con: duckdb.DuckDBPyConnection, figures: list[dict], rejected: list[dict], doc_ids: list[str]) -> FigureChanges:
-    columns = ", ".join(f'CAST("{c}" AS VARCHAR)' for c in COMPARED_FIELDS)
-    before = {
-        row[0]: row[1:]
-        for row in con.execute(
-            f"SELECT figure_id, {columns} FROM figures WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [sorted(set(doc_ids))]
-        ).fetchall()
-    }
-    after = {r["figure_id"]: tuple(None if r.get(c) is None else str(r[c]) for c in COMPARED_FIELDS) for r in figures}
+def _figure_changes(con: duckdb.DuckDBPyConnection, batch: pa.Table, doc_ids: list[str]) -> FigureChanges:
+    """Added, removed and changed figure_ids of `doc_ids` between the stored figures and `batch`
+    (Arrow, figures schema), compared in SQL on COMPARED_FIELDS (typed, null equal to null)."""
+    fields = ", ".join(f'"{c}"' for c in COMPARED_FIELDS)
+    new_fields = ", ".join(f'n."{c}"' for c in COMPARED_FIELDS)
+    old_fields = ", ".join(f'o."{c}"' for c in COMPARED_FIELDS)
+    added, removed, changed = con.execute(
+        f"""WITH old AS MATERIALIZED (SELECT figure_id, {fields} FROM figures WHERE doc_id IN (SELECT unnest(?::VARCHAR[])))
+            SELECT count(*) FILTER (WHERE o.figure_id IS NULL),
+                   count(*) FILTER (WHERE n.figure_id IS NULL),
+                   count(*) FILTER (WHERE n.figure_id IS NOT NULL AND o.figure_id IS NOT NULL
+                                    AND row({new_fields}) IS DISTINCT FROM row({old_fields}))
+            FROM batch AS n FULL OUTER JOIN old AS o ON n.figure_id = o.figure_id""",
+        [doc_ids],
+    ).fetchall()[0]
+    return FigureChanges(added=added, removed=removed, changed=changed)
+
+
+def _write_figures(con: duckdb.DuckDBPyConnection, figures: list[dict] | pa.Table, rejected: list[dict], doc_ids: list[str]) -> FigureChanges:
+    batch = figures if isinstance(figures, pa.Table) else to_arrow(figures, FIGURE_FIELDS)
+    if "figures" in CHECKED_KEYS:
+        batch = _first_per_key(con, batch, "figure_id")
+    changes = _figure_changes(con, batch, sorted(set(doc_ids)))
     _delete_where_in(con, "figures", "doc_id", doc_ids)
     _delete_where_in(con, "rejected_figures", "doc_id", doc_ids)
-    _insert(con, "figures", figures)
+    _insert(con, "figures", batch)
     _insert(con, "rejected_figures", rejected)
-    return FigureChanges(
-        added=len(after.keys() - before.keys()),
-        removed=len(before.keys() - after.keys()),
-        changed=sum(1 for k in after.keys() & before.keys() if not _same(after[k], before[k])),
-    )
+    return changes
 
 
-def load_figures(con: duckdb.DuckDBPyConnection, figures: list[dict], rejected: list[dict], doc_ids: list[str]) -> FigureChanges:
+def load_figures(con: duckdb.DuckDBPyConnection, figures: list[dict] | pa.Table, rejected: list[dict], doc_ids: list[str]) -> FigureChanges:
     """Replace the figures of the given documents with this extraction, in one transaction,
     and say what changed against the figures they had."""
     ensure_tables(con)
@@ -233,14 +277,14 @@ class BatchRows:
 
     `documents`, `rejections` (rejected_documents), `scanned_paths` (the inbox paths the batch
     read, whose older rejections it replaces), `inbox_files` (each file's stamp as read),
-    `figures` and `rejected_figures`, and `extracted_doc_ids`, the documents whose figures
+    `figures` (dicts, or Arrow columns in the figures schema) and `rejected_figures`, and `extracted_doc_ids`, the documents whose figures
     these are (their earlier figures are replaced)."""
 
     documents: list[dict]
     rejections: list[dict]
     scanned_paths: list[str]
     inbox_files: list[dict]
-    figures: list[dict]
+    figures: list[dict] | pa.Table
     rejected_figures: list[dict]
     extracted_doc_ids: list[str]
 
@@ -257,22 +301,26 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: BatchRows) -> FigureChange
         return _write_figures(con, batch.figures, batch.rejected_figures, batch.extracted_doc_ids)
 
 
-def _same(a: tuple, b: tuple) -> bool:
-    def norm(v: str | None) -> object:
-        try:
-            return float(v) if v is not None else None
-        except ValueError:
-            return v
-
-    return [norm(x) for x in a] == [norm(x) for x in b]
-
-
 def load_reference(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> None:
     """Reference series are reloaded whole: the folder is the source of truth."""
     ensure_tables(con)
     with transaction(con):
         con.execute("DELETE FROM reference_figures")
         _insert(con, "reference_figures", rows)
+
+
+def store_view_as_table(con: duckdb.DuckDBPyConnection, name: str, view_sql: str) -> None:
+    """Run `view_sql` (a `CREATE OR REPLACE VIEW name AS ...`) as `CREATE OR REPLACE TABLE name
+    AS ...`: the rows are computed once, when a run refreshes them, and a query reads them. A
+    view of that name (a warehouse from an earlier humstat) is dropped first."""
+    head = f"CREATE OR REPLACE VIEW {name} AS"
+    if head not in view_sql:
+        raise ValueError(f"not the definition of the view {name}")
+    kind = con.execute("SELECT table_type FROM information_schema.tables WHERE table_name = ? AND table_schema = current_schema()",
+                       [name]).fetchall()
+    if kind and kind[0][0] == "VIEW":
+        con.execute(f"DROP VIEW {name}")
+    con.execute(view_sql.replace(head, f"CREATE OR REPLACE TABLE {name} AS", 1))
 
 
 def count_rows(con: duckdb.DuckDBPyConnection, table: str) -> int:
