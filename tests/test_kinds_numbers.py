@@ -497,3 +497,17 @@ def test_things_named_past_their_modifiers_are_no_figures(body):
 )
 def test_a_thing_named_in_the_clause_after_people_keeps_the_figure(body, text, metric):
     assert only(figures_of(body), text)["metric"] == metric
+
+
+# An amount of money written without its currency ("a 4M allocation") is no figure.
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        ("Health partners were left out of the 4M allocation from the emergency fund, while 3,200 people remain displaced.", "4M"),
+        ("A 2.5 million grant was approved after the floods displaced 12,000 people.", "2.5 million"),
+        ("The cluster received a 750K disbursement this week; 41 people were injured in the floods.", "750K"),
+    ],
+)
+def test_an_amount_of_money_without_its_currency_is_no_figure(body, text):
+    found = [r["text"] for r in figures_of(body)]
+    assert text not in found and len(found) == 1, found

@@ -322,6 +322,7 @@ OBJECT_NOUNS = frozenset(
     "locations centers centres states "
     "communes commune municipalities municipality departments rivers river roads bridges latrines "
     "boreholes wells tents blankets rations tarpaulins vaccines hotlines hotline "
+    "allocation allocations grant grants disbursement disbursements budget budgets funding "
     "beds recoveries births deliveries".split()  # beds, and events that harm no one
 ) | HOUSEHOLD_NOUNS
 # A count of people a response assisted or plans for is not a figure (the record contract: a
