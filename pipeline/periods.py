@@ -514,7 +514,7 @@ def event_key(words: str) -> str:
 
 FROM_DAY = re.compile(r"\bfrom\s+$", re.I)
 COMPARISON = re.compile(
-    r"(?:\b(?:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|from|on|than(?:\s+(?:in|during))?|over|versus|vs\.?|against)\s+(?:the\s+)?(?:same\s+(?:\w+\s+)?(?:period|timeframe|time|months?|quarter)\s+(?:in|of|last)\s+)?"
+    r"(?:\b(?:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|from|on|than(?:\s+(?:in|during))?|over|versus|vs\.?|against)\s+(?:(?:all|the\s+whole|the\s+entire)\s+(?:of\s+)?)?(?:the\s+)?(?:same\s+(?:\w+\s+)?(?:period|timeframe|time|months?|quarter)\s+(?:in|of|last)\s+)?"
     # "compared to the previous reporting period this year (April to June 2024)"
     r"|\b(?:compared|comparison)\s+(?:to|with)\s+the\s+(?:previous|preceding|last|same)\s+[a-z\s]{0,40}\(\s*"
     # "fell to a quarter of those recorded in October"
@@ -529,8 +529,10 @@ SAME_PERIOD = re.compile(
     rf"\b(?:the\s+)?same\s+(?:reporting\s+)?(?:period|timeframe|time|months?|quarter)\s+(?:(?:in|of)\s+(?P<y>{YEAR})|last\s+year|(?:in\s+|of\s+)?the\s+previous\s+year|a\s+year\s+(?:earlier|before|ago))",
     re.I,
 )
+# "the previous five months": that many months, ending the day before the reference period
 PREVIOUS = re.compile(
-    r"\b(?:(?:the\s+)?(?:previous|preceding|prior|last)\s+(?P<unit>quarter|month|year|half|week|reporting\s+period)"
+    r"\b(?:(?:the\s+)?(?:previous|preceding|prior|last)\s+(?:(?P<count>[2-9]|1[0-2]|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<units>months|weeks)\b"
+    r"|(?P<unit>quarter|month|year|half|week|reporting\s+period))"
     # "60 percent more than a year ago", "up from a month earlier"
     r"|an?\s+(?P<unit2>year|month|week|quarter)\s+(?:ago|earlier|before|previously))\b",
     re.I,
@@ -703,11 +705,20 @@ def same_period_comparisons(text: str, reference: Period | None) -> list[tuple[i
     return out
 
 
-def previous_period(reference: Period | None, unit: str) -> Period | None:
-    """'the previous quarter / month / year' before a reference period."""
-    if reference is None or reference.end is None:
+def previous_period(reference: Period | None, unit: str, count: str | None = None) -> Period | None:
+    """'the previous quarter / month / year' before a reference period; with a `count`
+    ("the previous five months", "the preceding 3 weeks"), that many months or weeks ending
+    the day before the reference period starts."""
+    if reference is None or reference.end is None or reference.start is None:
         return None
     s = reference.start
+    if count:
+        n = int(count) if count.isdigit() else NUMBER_WORDS[count.lower()]
+        end = s - timedelta(days=1)
+        if unit.lower().startswith("week"):
+            return Period(s - timedelta(weeks=n), end)
+        back = s.month - n
+        return Period(date(s.year + (back - 1) // 12, (back - 1) % 12 + 1, 1), end)
     unit = unit.lower()
     if unit.startswith("reporting") or unit == "half":
         length = reference.end - reference.start

@@ -339,3 +339,17 @@ def test_a_running_total_still_dates_the_later_paragraphs_of_a_dated_situation_r
         published=date(2024, 3, 21), title="Flash update: situation on 20 March 2024",
     )
     assert period(records, "118") == ("2024-03-07", "2024-03-21")
+
+
+# "than during all of 2023", "the previous four months": what a multiplier is compared with.
+@pytest.mark.parametrize(
+    ("body", "text", "want"),
+    [
+        ("Since January, 9,000 people have fled to Chad, some five times more than during all of 2023.", "some five times", ("2023-01-01", "2023-12-31")),
+        ("Fighting has killed 620 people since June, nearly double the number in the previous four months.", "nearly double", ("2024-02-01", "2024-05-31")),
+        ("Between May and August 410 people were abducted, three times as many as in the preceding 3 months.", "three times", ("2024-02-01", "2024-04-30")),
+        ("In the first week of September 88 attacks were recorded, twice as many as in the previous 2 weeks.", "twice", ("2024-08-18", "2024-08-31")),
+    ],
+)
+def test_what_a_multiplier_is_compared_with(body, text, want):
+    assert comparison(figures_of(body, published=date(2024, 9, 10)), text) == want

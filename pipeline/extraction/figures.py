@@ -856,7 +856,7 @@ def _comparison_period(
         return Reading(later[0].period, later[0].words, Scope.SENTENCE)
     for match in PREVIOUS.finditer(text):
         if match.start() + offset >= end - 5:
-            previous = previous_period(reference, match["unit"] or match["unit2"])
+            previous = previous_period(reference, match["unit"] or match["units"] or match["unit2"], match["count"])
             return Reading(previous, match.group(), Scope.SENTENCE) if previous else None
     if ctx.last_comparison and reference is not None and ctx.last_comparison[0] == reference:
         return Reading(ctx.last_comparison[1], "the comparison stated earlier for the same period", Scope.DOCUMENT)
