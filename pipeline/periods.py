@@ -345,12 +345,17 @@ def _end_of_year(m: re.Match, ctx: Context) -> Period | None:
 
 
 def _month_last_year(m: re.Match, ctx: Context) -> Period | None:
-    """"August last year", "last October": that month of the year before the document's
-    (as "last year" is the year before); "May this year": of the document's year."""
+    """"August last year": that month of the year before the document's; "May this year": of
+    the document's year; "last March": the latest March before the document's month, unless
+    that is the month just ended (which would be "last month"): "since last October" written in
+    November is the October of the year before."""
     if ctx.doc_date is None:
         return None
+    if m["m2"]:
+        month = _month(m["m2"])
+        return month_period(ctx.doc_date.year - (0 if month < ctx.doc_date.month - 1 else 1), month)
     this = (m["rel"] or "").lower() == "this"
-    return month_period(ctx.doc_date.year - (0 if this else 1), _month(m["m"] or m["m2"]))
+    return month_period(ctx.doc_date.year - (0 if this else 1), _month(m["m"]))
 
 
 def _numeric_date(m: re.Match, ctx: Context) -> Period | None:
@@ -477,6 +482,22 @@ HEADER_AS_OF = re.compile(r"\b(?:as\s+(?:of|at|on)|to\s+date|up\s+to)\b", re.I)
 HEADER_CHARS = 120
 
 
+# Cues that make a header by themselves; the others ("Situation", "Update", "Figures") need a
+# ":" or a dash, or "as of", after them: "Situation as of 3 May", "Update: 1-7 March".
+STRONG_HEADER_CUE = re.compile(r"\W*(?:reporting\s+period|period\s+(?:covered|under\s+review)|coverage|as\s+(?:of|at)|week\s+\d{1,2})$", re.I)
+HEADER_LABEL_END = re.compile(r"\s*(?:(?:no\.?|n°|#)?\s*\d{1,3}\s*)?(?:[:–—(-]|\b(?:report\s+)?(?:as\s+(?:of|at|on)|for|covering|from)\b)", re.I)
+
+
+def _cue_labels(cue: str, rest: str, period: PeriodMention) -> bool:
+    """Whether a header cue labels the period that follows: a strong cue, or one followed by a
+    ":" or dash or by "as of", "for", "covering", with little but the period after that
+    ("Update: 1-7 March", not "Update: the road reopened on 2 March")."""
+    if STRONG_HEADER_CUE.match(cue):
+        return True
+    label = HEADER_LABEL_END.match(rest)
+    return bool(label) and len(period.words) * 2 >= len(rest[label.end():].strip(" :-–—*#()."))
+
+
 def header_period(line: str, doc_date: date | None, default_year: int | None = None) -> PeriodMention | None:
     """The period a report-period header line names, or None if `line` is no such header.
 
@@ -494,8 +515,11 @@ def header_period(line: str, doc_date: date | None, default_year: int | None = N
     if not periods:
         return None
     widest = max(periods, key=lambda p: len(p.words))
-    if cue is None and len(widest.words) * 2 < len(text.strip(" :-–—*#")):
+    mostly_period = len(widest.words) * 2 >= len(text.strip(" :-–—*#"))
+    if cue is None and not mostly_period:
         return None
+    if cue is not None and not (mostly_period or _cue_labels(cue.group(), text[cue.end():], widest)):
+        return None  # "Situation worsened sharply on 3 May": a sentence that opens with a cue word
     if widest.role != "since" and HEADER_AS_OF.search(text[: widest.start]):
         return replace(widest, role="as_of")
     return widest

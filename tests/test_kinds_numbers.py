@@ -511,3 +511,33 @@ def test_a_thing_named_in_the_clause_after_people_keeps_the_figure(body, text, m
 def test_an_amount_of_money_without_its_currency_is_no_figure(body, text):
     found = [r["text"] for r in figures_of(body)]
     assert text not in found and len(found) == 1, found
+
+
+# A compound number broken at a line end keeps its hyphen: "Thirty-\ntwo" is 32.
+@pytest.mark.parametrize(
+    ("body", "text", "value"),
+    [
+        ("Thirty-\ntwo people were killed in the attack on the village.", "Thirty-\ntwo", 32),
+        ("The shelling killed nine and left forty-\nfive people injured.", "forty-\nfive", 45),
+        ("Some twenty-\none children were abducted from the school.", "Some twenty-\none", 21),
+    ],
+)
+def test_a_compound_number_broken_at_a_line_end_is_one_number(body, text, value):
+    assert only(figures_of(body), text)["value"] == value
+
+
+# A year that opens a line before a dash or colon is no key figure.
+@pytest.mark.parametrize(
+    "body",
+    [
+        "2011 - conflict displaced people across the north\n",
+        "2024: people displaced by floods in the delta\n",
+        "1998 – people killed in the first war\n",
+    ],
+)
+def test_a_year_opening_a_line_is_no_key_figure(body):
+    assert figures_of(body) == []
+
+
+def test_a_key_figure_and_its_label_on_one_line_is_still_read():
+    assert only(figures_of("6,500: people displaced\n"), "6,500")["metric"] == "displaced"

@@ -353,3 +353,30 @@ def test_a_running_total_still_dates_the_later_paragraphs_of_a_dated_situation_r
 )
 def test_what_a_multiplier_is_compared_with(body, text, want):
     assert comparison(figures_of(body, published=date(2024, 9, 10)), text) == want
+
+
+# A sentence that opens with a header cue word is no report-period header.
+@pytest.mark.parametrize(
+    ("body", "text", "want"),
+    [
+        ("Situation worsened sharply on 3 May.\n\nIn June, 40 people were killed in the town.\n\nAnother 12 were injured.", "12", ("2024-06-01", "2024-06-30")),
+        ("Update: the road reopened on 2 March.\n\nIn April, 25 people were killed.\n\nAnother 60 were injured.", "60", ("2024-04-01", "2024-04-30")),
+        ("Data collection ended on 9 February.\n\nDuring May, 31 people were abducted.\n\nAnother 8 went missing.", "8", ("2024-05-01", "2024-05-31")),
+    ],
+)
+def test_a_sentence_opening_with_a_cue_word_is_no_header(body, text, want):
+    assert period(figures_of(body, published=date(2024, 7, 1)), text) == want
+
+
+# "last March": the latest March before the document's month, unless that is the month just ended.
+@pytest.mark.parametrize(
+    ("body", "published", "want"),
+    [
+        ("Last March, 40 people were killed in the district.", date(2021, 8, 12), ("2021-03-01", "2021-03-31")),
+        ("The fighting that began last October has killed 300 people.", date(2024, 11, 15), ("2023-10-01", "2023-10-31")),
+        ("Last December, 75 people were displaced by the floods.", date(2024, 5, 2), ("2023-12-01", "2023-12-31")),
+    ],
+)
+def test_last_month_name_is_the_latest_such_month(body, published, want):
+    records = figures_of(body, published=published)
+    assert period(records, records[0]["text"]) == want

@@ -337,3 +337,16 @@ def test_a_harm_participle_after_the_number_is_people_not_things(body, text, met
 )
 def test_people_who_reached_a_place_arrived_and_are_still_figures(body, text, metric):
     assert only(figures_of(body), text)["metric"] == metric
+
+
+# A label and a colon before a figure ("Flash Update: 12 killed") name no document number.
+@pytest.mark.parametrize(
+    ("body", "text", "metric"),
+    [
+        ("Flash Update: 12 people were killed in the clashes near the market.", "12", "killed"),
+        ("Report: 30 civilians were injured when the bus hit a mine.", "30", "injured"),
+        ("Highlights. 2,300 people were displaced by the floods this week.", "2,300", "displaced"),
+    ],
+)
+def test_a_label_before_a_colon_is_no_document_number(body, text, metric):
+    assert only(figures_of(body), text)["metric"] == metric

@@ -322,7 +322,7 @@ def _person_name(text: str, people: list[str]) -> str | None:
             best = run
             break
         run = []
-        after_by = clean.lower() == "by"
+        after_by = clean == "By" and not best  # a byline opens the text: "By Jane Doe ..."
     if len(run) >= 2 and not best and not after_by:
         best = run
     if best:

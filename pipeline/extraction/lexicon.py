@@ -557,7 +557,7 @@ DOCUMENT_LABEL_NOUNS = frozenset(
     "indicator question principle appendix annexe tier sector zone block ward camp flash "
     "no nº n° number issue".split()
 )
-DOCUMENT_NUMBER_MARKS = frozenset("# nº n° no . :".split())
+DOCUMENT_NUMBER_MARKS = frozenset("# nº n° no".split())  # "No. 5": its "." only after "No"
 # Units of a span of time: the second number of "6 to 59 months" ends an age or a duration.
 DURATION_UNITS = frozenset("months month years year weeks week days day hours hour mos yrs".split())
 RANGE_JOINERS_TO = frozenset({"to", "-", "–", "—", "and"})

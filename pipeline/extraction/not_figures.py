@@ -163,9 +163,13 @@ def is_document_number(tokens: list[Token], m: Mention) -> bool:
         return False
     k = m.first - 1
     marks = 0
-    while k >= 0 and tokens[k].lower in DOCUMENT_NUMBER_MARKS and marks < 3:
+    while k >= 0 and marks < 3:
         if tokens[k].text == "#":
             return True
+        if tokens[k].text == "." and k > 0 and tokens[k - 1].lower in DOCUMENT_NUMBER_MARKS:
+            k -= 1  # "No. 5"; a "." or ":" of its own ends a label ("Flash Update: 12 killed")
+        elif tokens[k].lower not in DOCUMENT_NUMBER_MARKS:
+            break
         k -= 1
         marks += 1
     if k < 0:

@@ -166,7 +166,8 @@ def _read_words(tokens: list[Token], i: int) -> tuple[float, int] | None:
         seen = True
         j += 1
         # joiners inside one number: "thirty-two", "two hundred and fifty"
-        if j + 1 < n and tokens[j].text in "-‑" and tokens[j].end == tokens[j + 1].start and tokens[j + 1].lower in UNITS or (
+        # (the hyphen may end a line: "Thirty-\ntwo", the tokens keep it as a gap after it)
+        if j + 1 < n and tokens[j].text in "-‑" and tokens[j].start == tokens[j - 1].end and tokens[j + 1].start - tokens[j].end <= 2 and tokens[j + 1].lower in UNITS or (
             j + 1 < n
             and tokens[j].lower == "and"
             and tokens[j - 1].lower in SCALES

@@ -34,6 +34,8 @@ _SCALE = r"(?:\s?(?:[KkMm]|[Mm]n|[Bb]n|million|billion|thousand|MILLION|BILLION|
 NUMBER_LINE = re.compile(r"^[\d.,]+" + _SCALE + r"(?:\s*[(/)]\s*[\d.,]*" + _SCALE + r")*\s*\)?$")
 NUMBER = re.compile(r"(\d+(?:[.,]\d+)*)(" + _SCALE + r")")
 # A key figure and its label on one line: "6,500: people displaced", "1.2M - people in need".
+# ... but a year that opens a line ("2011 - conflict displaced people across the north") is none.
+YEAR = re.compile(r"(?:19|20)\d\d")
 NUMBER_THEN_LABEL = re.compile(r"^(\d+(?:[.,]\d+)*" + _SCALE + r")\s*[:–—-]\s+(\D{3,80})$")
 SCALE_WORDS = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "mn": 1_000_000, "million": 1_000_000,
                "bn": 1_000_000_000, "billion": 1_000_000_000}
@@ -86,7 +88,7 @@ def table_figures(doc: Document, segments: list[Segment], ctx: DocumentContext, 
     while i < len(lines):
         if not is_number[i]:
             keyed = NUMBER_THEN_LABEL.match(lines[i]) if lines[i][:1].isdigit() else None
-            if keyed and _read_label(keyed.group(2))[0]:
+            if keyed and not YEAR.fullmatch(keyed.group(1)) and _read_label(keyed.group(2))[0]:
                 result.records += _row_figures(doc, segments[i], keyed.group(2), ctx, state, figure_id, figure_record, count=1)
                 result.consumed.add(segments[i])
             i += 1

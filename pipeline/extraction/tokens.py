@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from pipeline.extraction.lexicon import HYPHEN_JOINED_WORDS
+from pipeline.extraction.lexicon import FRACTIONS, HYPHEN_JOINED_WORDS, UNITS
 
 # ASCII digit runs with inner separators, words (with inner apostrophes), or one other character.
 # Each alternative is a simple run: no nested quantifiers, so matching is linear.
@@ -70,6 +70,11 @@ def _word_breaks(text: str, lo: int, hi: int) -> list[int]:
     return found
 
 
+# The halves of a compound number broken at a line end: "forty-\nfive", "two-\nthirds".
+HYPHEN_KEPT_LEFT = frozenset(UNITS)
+HYPHEN_KEPT_RIGHT = frozenset(UNITS) | frozenset(words[-1] for words in FRACTIONS)
+
+
 def _join_hyphenated(tokens: list[Token], text: str, offset: int, breaks: list[int]) -> list[Token]:
     """Tokens with each word broken by a hyphen at a line end (or a hyphen and a space) joined;
     only the tokens at `breaks` are looked at."""
@@ -86,6 +91,8 @@ def _join_hyphenated(tokens: list[Token], text: str, offset: int, breaks: list[i
         gap = text[h.end - offset : nxt.start - offset]
         if not gap or gap.strip() or gap.count("\n") > 1:
             continue
+        if t.lower in HYPHEN_KEPT_LEFT and nxt.lower in HYPHEN_KEPT_RIGHT:
+            continue  # a compound number: "Thirty-\ntwo", "two-\nthirds" keep their hyphen
         joined = t.text + nxt.text
         if ("\n" in gap and len(gap) <= 3) or joined.lower() in HYPHEN_JOINED_WORDS:
             joins[k] = Token(joined, t.start, nxt.end)
@@ -168,16 +175,20 @@ def sentences(body: str) -> list[Segment]:
 MAX_SENTENCE = 1000
 
 
+CELL_CHARS = 200  # the longest cell "In need: 4.1M" reads as one
+
+
 def _cells_are_pairs(body: str, start: int, i: int, after: int) -> bool:
     """Whether the cells either side of a separator between i and after each hold a word and
-    a number ("In need: 4.1M"); a table row of bare labels and bare numbers is not cut."""
-    lo = max(start, body.rfind("\n", 0, i) + 1)
+    a number ("In need: 4.1M"); a table row of bare labels and bare numbers is not cut. A cell
+    is read at most CELL_CHARS either side, so a long line of cells costs what its length does."""
+    lo = max(start, i - CELL_CHARS, body.rfind("\n", max(0, i - CELL_CHARS), i) + 1)
     for sep in CELL_SEPARATORS:
         k = body.rfind(" " + sep + " ", lo, i)
         if k >= 0:
             lo = k + 3
-    hi = body.find("\n", after)
-    hi = len(body) if hi < 0 else hi
+    hi = body.find("\n", after, after + CELL_CHARS)
+    hi = min(len(body), after + CELL_CHARS) if hi < 0 else hi
     for sep in CELL_SEPARATORS:
         k = body.find(" " + sep + " ", after, hi)
         if k >= 0:
