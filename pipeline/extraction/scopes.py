@@ -3,8 +3,9 @@
 A figure's period, comparison, places, country and source are read from the nearest scope that
 holds one: the figure's own phrase (the words between the figures before and after it), its
 sentence, the total it is a part of, the earlier sentences of its paragraph, the heading or
-report-period header above it, the earlier paragraphs of the document, the document's title and
-metadata, and last the publication date. The driver (`figures.py`) builds one `Reading` per
+report-period header above it, the earlier paragraphs of the document, and the document's title and
+metadata (a relative period, "since X" or "last week", is resolved against the publication
+date inside the scope that names it). The driver (`figures.py`) builds one `Reading` per
 scope it looks at; `nearest` picks the first that decides, and the scope of that reading is
 recorded in the figure's evidence (`period_scope`, `comparison_scope`, `places_scope`,
 `country_scope`, `attribution_scope`) and shown by `humstat explain`.
@@ -27,7 +28,6 @@ class Scope(StrEnum):
     HEADER = "header"  # a heading or report-period header above it ("Reporting period: 3-9 June")
     DOCUMENT = "document"  # an earlier paragraph of the document
     TITLE = "title"  # the document's title, header block or metadata (source, country)
-    DOCUMENT_DATE = "document_date"  # the publication date alone
 
 
 ORDER = tuple(Scope)
