@@ -3,6 +3,8 @@ report markup: the title heading, the Source / Posted / Originally published lis
 block, the page's menus and attachment list around them) and ordinary news pages. The pages are
 written here; their sentences are the tests' own."""
 
+import pytest
+
 from pipeline.extraction import extract
 from pipeline.readers import read_document, read_inbox
 
@@ -144,3 +146,22 @@ def test_a_report_page_with_an_empty_content_block_is_rejected_with_the_reason()
     with pytest.raises(DocumentError) as err:
         html.read(page.encode(), "map.html")
     assert err.value.check == "html_main_text"
+
+
+@pytest.mark.parametrize(
+    ("country", "iso3"),
+    [
+        ("occupied Palestinian territory", "PSE"),
+        ("Iran (Islamic Republic of)", "IRN"),
+        ("Democratic Republic of the Congo", "COD"),
+    ],
+)
+def test_a_primary_country_in_reliefweb_spelling_gives_its_iso3(country, iso3):
+    import pipeline.readers.html as html
+
+    page = reliefweb_page(
+        "Floods: flash update", [("OCHA", "UN Office for the Coordination of Humanitarian Affairs")], "2024-05-03", "2024-05-02",
+        ["Heavy rains displaced about 4,000 people in the lowlands, the authorities said."], country=country,
+    )
+    [doc] = html.read(page.encode(), "flash.html").documents
+    assert doc.country == iso3

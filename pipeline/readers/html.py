@@ -20,6 +20,7 @@ from datetime import date
 from html.parser import HTMLParser
 
 from pipeline.documents import DocumentError, Reading, document_from_body
+from pipeline.places import countries_in
 from pipeline.readers.text import decode
 
 SUFFIXES = (".html", ".htm")
@@ -118,7 +119,8 @@ def reliefweb_page(text: str) -> dict | None:
 
 
 def _country(page) -> str | None:
-    """The ISO3 code of the page's primary country (or its only country), by pycountry."""
+    """The ISO3 code of the page's primary country (or its only country), by pycountry, else
+    by `pipeline.places.countries_in` (pycountry's names with data/countries.yaml)."""
     import pycountry
 
     for kind in ("primary-country", "country"):
@@ -127,10 +129,14 @@ def _country(page) -> str | None:
                 items = list(dd.iter("li")) or [dd]
                 if kind == "country" and len(items) != 1:
                     return None
+                name = _text(items[0])
                 try:
-                    return pycountry.countries.lookup(_text(items[0])).alpha_3
+                    return pycountry.countries.lookup(name).alpha_3
                 except LookupError:
-                    return None
+                    # ReliefWeb's own spellings ("occupied Palestinian territory", "Iran
+                    # (Islamic Republic of)"): the country names the extractor reads
+                    found = countries_in(name)
+                    return found[0][1] if found else None
     return None
 
 
