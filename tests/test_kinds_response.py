@@ -350,3 +350,16 @@ def test_people_who_reached_a_place_arrived_and_are_still_figures(body, text, me
 )
 def test_a_label_before_a_colon_is_no_document_number(body, text, metric):
     assert only(figures_of(body), text)["metric"] == metric
+
+
+# A harm or need nearer the number than a response verb says what the number counts.
+@pytest.mark.parametrize(
+    ("body", "text", "metric"),
+    [
+        ("The agency had assisted 12,700 people by June, after the floods displaced 30,000.", "30,000", "displaced"),
+        ("Teams treated 85 patients on Monday while the shelling killed 14 more.", "14", "killed"),
+        ("Partners supported 900 families in May, when fighting displaced another 4,600.", "4,600", "displaced"),
+    ],
+)
+def test_a_harm_nearer_the_number_than_a_response_verb_counts_it(body, text, metric):
+    assert only(figures_of(body), text)["metric"] == metric

@@ -265,6 +265,8 @@ def is_response_served(tokens: list[Token], mentions: list[Mention], n: int, pre
     direct = next((k for k in back if tokens[k].lower not in BEFORE_NUMBER), None)
     for k in back:
         w = tokens[k].lower
+        if METRIC_WORDS.get(w) and w.endswith("ed") and w not in SERVED_VERBS:
+            break  # a harm or need nearer the number says what it counts: "assisted 12,700 after floods displaced 30,000"
         if w in REACH_VERBS:
             if k == direct and (_count_subject(tokens, k, far_lo) or _amounting_to(tokens, mentions, n, k)):
                 return None  # "the toll reached 60,000"; "40% of the displaced, reaching 310,000"
