@@ -128,6 +128,9 @@ def test_two_batches_at_once_on_the_postgres_instance(tmp_path, monkeypatch, scr
         assert type(instance.event_log_storage).__module__.startswith("dagster_postgres")
         assert instance.event_log_storage.supports_global_concurrency_limits
         instance.add_dynamic_partitions("inbox_batches", keys)
+        # the pool's row is made once, from dagster.yaml's default, before two runs start at once
+        # (each run would otherwise insert it, and on a new database the second insert collides)
+        instance.event_log_storage.initialize_concurrency_limit_to_default(DUCKDB_POOL)
 
     run_config = tmp_path / "run.yaml"
     run_config.write_text(json.dumps({"execution": {"config": {"multiprocess": {"max_concurrent": 2}}}}))
