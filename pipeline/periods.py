@@ -401,8 +401,8 @@ RANGE_WORD = r"(?:-|–|—|to|until|till|and|through)"
 # skip most patterns, and a sentence that holds none of these has no period at all.
 PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], Period | None], str, tuple[str, ...]]] = [
     (re.compile(rf"\b(?:between\s+|from\s+)?(?P<d1>{DAY})(?:\s+(?P<m1>{MONTH}))?(?:\s+(?P<y1>{YEAR}))?\s*{RANGE_WORD}\s*(?P<d2>{DAY})\s+(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?\b", re.I), _between_days, "reference", ("MONTH", "DIGIT")),
-    (re.compile(rf"\b(?:between\s+|from\s+)?(?P<m1>{MONTH})\s+(?P<d1>{DAY})(?:,?\s+(?P<y1>{YEAR}))?\s*{RANGE_WORD}\s*(?P<m2>{MONTH})\s+(?P<d2>{DAY})(?:,?\s+(?P<y2>{YEAR}))?\b", re.I), _between_days_us, "reference", ("MONTH", "DIGIT")),
-    (re.compile(rf"\b(?:between\s+|from\s+)?(?P<m1>{MONTH})(?:\s+(?P<y1>{YEAR}))?\s*{RANGE_WORD}\s*(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?\b", re.I), _between_months, "reference", ("MONTH",)),
+    (re.compile(rf"\b(?:between\s+|from\s+)?(?P<m1>{MONTH})\s+(?P<d1>{DAY})(?:,?\s+(?P<y1>{YEAR}))?\s*{RANGE_WORD}\s*(?P<m2>{MONTH})\s+(?P<d2>{DAY})(?:,?\s+(?P<y2>{YEAR}))?\b", re.I), _between_days_us, "reference", ("MONTH2", "DIGIT")),
+    (re.compile(rf"\b(?:between\s+|from\s+)?(?P<m1>{MONTH})(?:\s+(?P<y1>{YEAR}))?\s*{RANGE_WORD}\s*(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?\b", re.I), _between_months, "reference", ("MONTH2",)),
     (re.compile(rf"\b(?P<which>first|second)\s+half\s+of\s+(?:(?P<y>{YEAR})|the\s+year|this\s+year)", re.I), _half, "reference", ("half",)),
     (re.compile(rf"\bH(?P<which>[12])\s+(?P<y>{YEAR})\b"), _half, "reference", ("H", "YEAR")),
     (re.compile(rf"\b(?P<q>{QUARTER_WORDS})\s+quarter\s+of\s+(?:(?P<y>{YEAR})|the\s+year|this\s+year)", re.I), _quarter, "reference", ("quarter",)),
@@ -655,6 +655,9 @@ def _cues_present(text: str, lower: str) -> set[str]:
     # `\b` reads the same in an ASCII text and its lower case; any other text keeps the looser test
     if MONTH_START.search(lower) if text.isascii() else any(m in lower for m in MONTH_STEMS):
         present.add("MONTH")
+        # a range of two months ("March to May") starts two months at word boundaries
+        if not text.isascii() or len(MONTH_START.findall(lower)) >= 2:
+            present.add("MONTH2")
     for word in ("half", "quarter", "months", "mid"):
         if word in lower:
             present.add(word)

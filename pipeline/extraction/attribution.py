@@ -203,8 +203,10 @@ def alias_text(canonical: str) -> str:
     return " ".join(alias_table().names.get(canonical, []))
 
 
+@lru_cache(maxsize=4096)
 def canonical_body(text: str) -> str | None:
-    """The known body named in text; the longest name wins."""
+    """The known body named in text; the longest name wins. Cached: the same phrases before a
+    speech verb ("the agency", "OCHA") recur through a document."""
     found = _matches(text)
     if not found:
         return None

@@ -257,6 +257,8 @@ def is_response_served(tokens: list[Token], mentions: list[Mention], n: int, pre
     far_lo = max(prev_stop, m.first - SUBJECT_BACK)
     if left_guard and far_lo < left_guard and m.first - SUBJECT_BACK < left_guard:
         raise NarrowWindow
+    if _no_service_cue(tokens, mentions):
+        return None  # every reading below needs a word of serving, or a part of people served
     far_back = _clause_back(tokens, m, far_lo)
     forward = _clause_forward(tokens, m, hi)
     if any(_harm(tokens[k]) for k in far_back + forward):
@@ -307,6 +309,18 @@ def is_response_served(tokens: list[Token], mentions: list[Mention], n: int, pre
     if m.parent is not None and mentions[m.parent].evidence.get("metric", "").startswith("not a figure: people"):
         return "a part of people served"
     return _part_of_people_served(tokens, mentions, n, lo)
+
+
+# Every word that lets `is_response_served` (and `_part_of_people_served`) read people served.
+SERVICE_CUES = REACH_VERBS | SERVED_VERBS | DELIVERY_VERBS | RECEIVED_VERBS | RESPONSE_VERBS
+
+
+def _no_service_cue(tokens: list[Token], mentions: list[Mention]) -> bool:
+    """True when no reading of people served can apply: no word of serving in the tokens and no
+    mention already read as people served (a cheap test, run before the clause scans)."""
+    if not SERVICE_CUES.isdisjoint([t.lower for t in tokens]):
+        return False
+    return not any(x.evidence.get("metric", "").startswith("not a figure: people") for x in mentions)
 
 
 def _part_of_people_served(tokens: list[Token], mentions: list[Mention], n: int, lo: int) -> str | None:

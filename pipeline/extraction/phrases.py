@@ -24,20 +24,36 @@ class PhraseTable(Generic[V]):
 
     def at(self, tokens: list[Token], i: int) -> tuple[V, int] | None:
         """The longest phrase starting at token i: (value, number of tokens)."""
-        if i >= len(tokens):
+        n = len(tokens)
+        if i >= n:
             return None
-        for phrase, value in self.by_first.get(tokens[i].lower, ()):
+        candidates = self.by_first.get(tokens[i].lower)
+        if not candidates:
+            return None  # most tokens start no phrase
+        for phrase, value in candidates:
             k = len(phrase)
-            if i + k <= len(tokens) and all(tokens[i + j].lower == phrase[j] for j in range(1, k)):
-                return value, k
+            if i + k <= n:
+                j = 1
+                while j < k and tokens[i + j].lower == phrase[j]:
+                    j += 1
+                if j == k:
+                    return value, k
         return None
 
     def ending_at(self, tokens: list[Token], i: int) -> tuple[V, int] | None:
         """The longest phrase ending at token i: (value, number of tokens)."""
         if i < 0 or i >= len(tokens):
             return None
-        for phrase, value in self.by_last.get(tokens[i].lower, ()):
+        candidates = self.by_last.get(tokens[i].lower)
+        if not candidates:
+            return None
+        for phrase, value in candidates:
             k = len(phrase)
-            if i - k + 1 >= 0 and all(tokens[i - k + 1 + j].lower == phrase[j] for j in range(k - 1)):
-                return value, k
+            first = i - k + 1
+            if first >= 0:
+                j = 0
+                while j < k - 1 and tokens[first + j].lower == phrase[j]:
+                    j += 1
+                if j == k - 1:
+                    return value, k
         return None
