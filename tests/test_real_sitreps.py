@@ -32,3 +32,49 @@ def test_a_line_with_numbers_besides_a_year_is_no_label():
     # the line after the number states figures of its own; it does not name what 15 counts
     body = "Summary\n15\nIn 2021, 300 people were killed and 1,200 displaced"
     assert "15" not in [r["text"] for r in figures_of(body)]
+
+
+# --- a fact sheet's box: each key figure with its source tag on the line under it -----------
+
+
+def test_source_tag_under_a_long_key_figure_line_credits_and_dates_that_figure():
+    body = (
+        "NUMBERS AT A GLANCE\n"
+        "2.8 MILLION Estimated Number of Internally Displaced Persons in the Country\n"
+        "IOM – March 2023\n"
+        "640,000 Estimated Number of Refugees Hosted in Neighbouring Countries\n"
+        "UNHCR – May 2023\n"
+    )
+    records = figures_of(body)
+    idps, refugees = only(records, "2.8 MILLION"), only(records, "640,000")
+    assert (idps["attributed_to"], idps["period_start"], idps["period_end"]) == ("IOM", "2023-03-01", "2023-03-31")
+    assert (refugees["attributed_to"], refugees["period_start"]) == ("UNHCR", "2023-05-01")
+
+
+def test_a_box_source_line_is_not_the_documents_header():
+    # "UN – ..." under the first key figure names a figure's source, not the document's author
+    body = (
+        "SITUATION AT A GLANCE\n"
+        "31.6 MILLION Estimated Population of the Country\n"
+        "UN – January 2024\n"
+        "7.4 MILLION Estimated Number of People in Need of Humanitarian Assistance\n"
+        "UN – January 2024\n"
+        "1.9 MILLION Estimated Number of IDPs in the Country\n"
+        "IOM – February 2024\n"
+        "Floods since early June have killed at least 58 people, according to the UN.\n"
+    )
+    records = figures_of(body)
+    assert only(records, "at least 58")["attributed_to"] == "United Nations"
+    assert only(records, "7.4 MILLION")["attributed_to"] == "United Nations"
+    assert only(records, "1.9 MILLION")["attributed_to"] == "IOM"
+
+
+def test_a_dated_header_line_still_names_the_documents_author():
+    body = "OCHA Flash Update\n\nClashes since Monday have displaced some 12,000 people in the north."
+    assert only(figures_of(body), "some 12,000")["attributed_to"] == "OCHA"
+
+
+def test_a_prose_line_followed_by_a_source_like_line_is_not_joined():
+    # only a line that opens with a key figure takes the tag under it
+    body = "Summary of the week\nWHO – June 2024\nAt least 40 cholera deaths were recorded in the week."
+    assert only(figures_of(body), "At least 40")["metric"] == "killed"
