@@ -78,3 +78,35 @@ def test_a_prose_line_followed_by_a_source_like_line_is_not_joined():
     # only a line that opens with a key figure takes the tag under it
     body = "Summary of the week\nWHO – June 2024\nAt least 40 cholera deaths were recorded in the week."
     assert only(figures_of(body), "At least 40")["metric"] == "killed"
+
+
+# --- sibling bullets of a highlights list: each item's places are its own -------------------
+
+
+def test_a_bullet_does_not_pass_its_province_to_the_next_bullet():
+    body = (
+        "HIGHLIGHTS\n-\nFighting in Kandahar has displaced about 8,000 people since May.\n-\n"
+        "Floods have affected some 23,000 people in four districts across the country.\n"
+    )
+    records = figures_of(body)
+    assert only(records, "about 8,000")["places"] == ["Kandahar"]
+    assert only(records, "some 23,000")["places"] == []
+
+
+def test_text_after_a_list_does_not_take_the_last_bullets_place():
+    body = (
+        "Key points\n\n• Clashes in Herat displaced 4,200 people.\n\n• In Kunduz, 310 people were injured.\n\n"
+        "Overall, more than 2.1 million people need humanitarian assistance this year.\n"
+    )
+    records = figures_of(body)
+    assert only(records, "310")["places"] == ["Kunduz"]
+    assert only(records, "more than 2.1 million")["places"] == []
+
+
+def test_a_place_named_before_the_list_still_reaches_its_items():
+    body = (
+        "In Nangarhar province, the week brought new needs:\n\n"
+        "- 1,500 people were displaced by the floods\n\n- 12 people were killed\n"
+    )
+    records = figures_of(body)
+    assert only(records, "1,500")["places"] == only(records, "12")["places"]
