@@ -110,3 +110,29 @@ def test_a_place_named_before_the_list_still_reaches_its_items():
     )
     records = figures_of(body)
     assert only(records, "1,500")["places"] == only(records, "12")["places"]
+
+
+def test_a_bullets_speaker_does_not_credit_the_next_bullets():
+    body = (
+        "HIGHLIGHTS\n\n• WFP said it needs US$40 million to feed people through the lean season.\n\n"
+        "• Floods since August have affected about 91,000 people in the south.\n"
+    )
+    assert only(figures_of(body), "about 91,000")["attributed_to"] is None
+
+
+def test_a_bullets_own_speaker_still_credits_its_figure():
+    body = (
+        "Key messages\n\n- At least 62 people died of cholera this month, WHO said.\n\n"
+        "- Some 15,000 people fled their villages after the attacks.\n"
+    )
+    records = figures_of(body)
+    assert only(records, "At least 62")["attributed_to"] == "WHO"
+    assert only(records, "Some 15,000")["attributed_to"] is None
+
+
+def test_a_speaker_named_before_the_list_reaches_its_items():
+    body = (
+        "UNICEF said on Tuesday that the situation had worsened:\n\n"
+        "- 48 children were killed in the province\n\n- 120 schools were closed\n"
+    )
+    assert only(figures_of(body), "48")["attributed_to"] == "UNICEF"
