@@ -778,6 +778,11 @@ def _specific_un_body(body: str) -> str | None:
 
 HEADER_LINES = 3  # the lines of a header block above a report's text
 HEADER_LINE_CHARS = 120
+# A line that opens with a figure ("47.9 MILLION Estimated population") is the text, not its
+# header: the header block ends there. A date line ("12 May 2024 | OCHA") does not end it.
+FIGURE_LINE = re.compile(
+    r"^[\d.,]+\s*(?:%|[KkMm]\b|million|billion|thousand|MILLION|BILLION|THOUSAND)?\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)[A-Za-z]"
+)
 
 
 def _header_body(body: str) -> str | None:
@@ -787,7 +792,7 @@ def _header_body(body: str) -> str | None:
         line = line.strip()
         if not line:
             continue
-        if len(line) > HEADER_LINE_CHARS or line.endswith((".", "!", "?", ":", ",")):
+        if len(line) > HEADER_LINE_CHARS or line.endswith((".", "!", "?", ":", ",")) or FIGURE_LINE.match(line):
             return None
         found = canonical_body(line)
         if found:

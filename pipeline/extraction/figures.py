@@ -203,6 +203,8 @@ def extract(doc: Document) -> list[dict]:
     after_mark = False  # the paragraph before was a bare list mark: this one is the item
     carried = ()  # the places the paragraphs so far last named, of the document's country
     list_period: tuple[Period, str, str] | None = None  # ... and dates them
+    before_list = None  # in a list, the places the text before it passed on
+    speaker_before_list = None  # ... and the last speaker before it
     for para in paragraphs(body):
         while k < count and segments[k].start < para.start:
             k += 1
@@ -210,6 +212,13 @@ def extract(doc: Document) -> list[dict]:
         first = body[lead.start] if lead is not None else ""
         if first not in LIST_MARKS and not first.isdigit() and not after_mark:
             lead_in, list_period = NO_FRAMING, None
+        # a list item's places are its own: the items after it, and the text after the list,
+        # take what the text before the list named (sibling bullets of a report's highlights)
+        is_item = first in LIST_MARKS or after_mark
+        if not is_item:
+            before_list = None
+        elif before_list is None:
+            before_list, speaker_before_list = carried, ctx.last_attribution
         after_mark = body[para.start : para.end].strip() in LIST_MARKS
         state = ParagraphState(
             civilian="civilian" in body[para.start : para.end].lower(),
@@ -232,6 +241,9 @@ def extract(doc: Document) -> list[dict]:
                 records.extend(_sentence_figures(doc, ctx, state, last))
         leads_list = last is not None and body[last.end - 1] == ":"
         carried = places_to_carry([p.text for p in state.pending], state.places, ctx.country, carried)
+        if before_list is not None and not after_mark:
+            # ... and so is its speaker: the next item is not what this one's source said
+            carried, ctx.last_attribution = before_list, speaker_before_list
         _close_paragraph(ctx, state, leads_list)
         if leads_list:
             # the list continues the whole paragraph: "... civilian casualties reached 292. Among them:"

@@ -41,6 +41,8 @@ SCALE_WORDS = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "mn": 1_000_000, "
                "bn": 1_000_000_000, "billion": 1_000_000_000}
 ESTIMATE_LABEL = re.compile(r"\s*(?:estimated|an estimated|about|approximately|approx\.?|some|around)\b", re.I)
 # A label of a count that is no figure (targets, people reached, money): its number is left out.
+# A year inside a label ("People displaced since February 2021") dates it; it is no cell of numbers.
+LABEL_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 NOT_FIGURE_LABEL = re.compile(r"\b(?:target(?:ed|s)?|reached|assisted|planned|funding|funded|required|budget|us\$|usd|households?|families|recipients|facilities)\b", re.I)
 
 
@@ -82,7 +84,8 @@ def table_figures(doc: Document, segments: list[Segment], ctx: DocumentContext, 
     used: set[int] = set()
 
     def is_label(k: int) -> bool:
-        return 0 <= k < len(lines) and k not in used and not is_number[k] and not any(c.isdigit() for c in lines[k])
+        return (0 <= k < len(lines) and k not in used and not is_number[k]
+                and not any(c.isdigit() for c in LABEL_YEAR.sub("", lines[k])))
 
     i = 0
     while i < len(lines):

@@ -221,12 +221,15 @@ def _bounded(body: str, seg: Segment) -> list[Segment]:
 
 def _line_ends_sentence(body: str, start: int, i: int) -> bool:
     """A line end closes a sentence after a blank line, a full stop, a short line (a heading
-    or table row), or before a list item; a long line broken mid-sentence runs on."""
+    or table row), or before a list item; a long line broken mid-sentence runs on. A key
+    figure's line runs on into the source tag under it ("UN – March 2022")."""
     line_start = body.rfind("\n", 0, i) + 1
     line = body[max(line_start, start) : i].rstrip()
     nxt = body[i + 1 : i + 3].lstrip(" \t")
     if not line or nxt.startswith("\n") or not nxt:
         return True
+    if line[:1].isdigit() and SOURCE_TAG_LINE.match(body, i + 1):
+        return False
     if nxt[:1].islower() and _runs_on(body, start, line_start, line):
         return False
     if line[-1] in ".!?:;\"”'" or len(body[line_start:i].strip()) < 60:
@@ -234,6 +237,11 @@ def _line_ends_sentence(body: str, start: int, i: int) -> bool:
     return nxt[:1] in "-•*" or nxt[:1].isdigit()
 
 
+# The source tag under a key figure of a fact sheet's box: a short name, a dash, a month and
+# year ("UNHCR – July 2022", "Ministry of Health - Sept. 2021").
+SOURCE_TAG_LINE = re.compile(
+    r"[ \t]*[A-Z][\w.&/’' ]{0,40}?\s[–—-]\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:19|20)\d\d[ \t]*(?:\n|$)"
+)
 LIST_MARKS = "-•*–"
 RUN_ON_WORDS = 4
 
