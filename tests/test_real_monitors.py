@@ -79,3 +79,19 @@ def test_possessive_that_owns_no_harm_names_no_group():
 )
 def test_death_in_custody_is_a_killing(body, text):
     assert _read(body, text)[1] == "killed"
+
+
+# 4. The group a share verb names is the share's part, even with an adverb between them and
+#    another group after "of": "women now account for 15% of the detained journalists".
+@pytest.mark.parametrize(
+    ("body", "text", "population"),
+    [
+        ("In another shift, women now account for nearly 15% of the detained journalists.", "nearly 15%", "women"),
+        ("Children still make up 52 percent of the displaced, the agency said.", "52 percent", "children"),
+        ("Girls alone represented 30% of the abducted students.", "30%", "girls"),
+    ],
+)
+def test_share_verb_subject_is_the_part(body, text, population):
+    kind, _, pop = _read(body, text)
+    assert kind == "share"
+    assert pop == population

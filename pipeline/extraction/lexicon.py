@@ -656,3 +656,6 @@ METRIC_PHRASES.update({
     for verb in ("died", "dead", "deaths", "death", "killed")
     for place in ("prison", "prisons", "jail", "custody", "detention")
 })
+# Adverbs that may stand between a group and the verb that makes it a share: "women now account
+# for 15% of those detained", "children still make up half of the displaced".
+SHARE_ADVERBS = frozenset("now still alone together currently reportedly also already again".split())

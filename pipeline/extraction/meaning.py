@@ -55,6 +55,7 @@ from pipeline.extraction.lexicon import (
     REFUGE_NOUNS,
     RESPONSE_AFTER_TO,
     RESPONSE_WORDS,
+    SHARE_ADVERBS,
     SHARE_VERBS,
     TOPIC_OPENERS,
     UNHARMED_FATES,
@@ -897,7 +898,8 @@ def assign_meaning(
             population = population or carried[1]
         if m.kind == "share":
             population = _bracketed_share_group(tokens, m) or population
-        if m.kind == "share" and population in (None, "people"):
+        if m.kind == "share":
+            # the group said to make up the share is its part, over the group it is a share of
             population = _share_subject(tokens, m, prev_stop) or population
         if population in (None, "people") and m.kind == "count":
             population = _topic_group(tokens, m, prev_stop) or population
@@ -1024,7 +1026,7 @@ def _share_subject(tokens: list[Token], m: Mention, prev_stop: int) -> str | Non
     if k < prev_stop or tokens[k].lower not in SHARE_VERBS:
         return None
     k -= 1
-    while k >= prev_stop and (tokens[k].lower in AUXILIARIES or tokens[k].text == ","):
+    while k >= prev_stop and (tokens[k].lower in AUXILIARIES or tokens[k].lower in SHARE_ADVERBS or tokens[k].text == ","):
         k -= 1
     if k < prev_stop:
         return None
