@@ -95,3 +95,16 @@ def test_share_verb_subject_is_the_part(body, text, population):
     kind, _, pop = _read(body, text)
     assert kind == "share"
     assert pop == population
+
+
+# 5. "Children and women" is the women_children group in either order.
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        ("Children and women now make up about 70 percent of the refugees arriving at the border.", "about 70 percent"),
+        ("Among the wounded, 45% were children and women, the clinic said.", "45%"),
+        ("Women and children accounted for 38 per cent of the displaced.", "38 per cent"),
+    ],
+)
+def test_children_and_women_in_either_order(body, text):
+    assert _read(body, text)[2] == "women_children"

@@ -659,3 +659,5 @@ METRIC_PHRASES.update({
 # Adverbs that may stand between a group and the verb that makes it a share: "women now account
 # for 15% of those detained", "children still make up half of the displaced".
 SHARE_ADVERBS = frozenset("now still alone together currently reportedly also already again".split())
+# The spec's shares of "women and children", written in either order.
+POPULATION_PHRASES.update({("children", "and", "women"): "women_children"})
