@@ -6,6 +6,8 @@ numbers. The assertions are on the extractor's real output.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tests.conftest import figures_of, only
@@ -108,3 +110,31 @@ def test_share_verb_subject_is_the_part(body, text, population):
 )
 def test_children_and_women_in_either_order(body, text):
     assert _read(body, text)[2] == "women_children"
+
+
+# 6. The count set against a figure ("compared with 250 in the same period last year") takes
+#    the comparison period written after it; "the same period" is the span the sentence names,
+#    a year back.
+def _period(body: str, text: str) -> tuple[str | None, str | None]:
+    r = only(figures_of(body, published=date(2022, 12, 20)), text)
+    return r["period_start"], r["period_end"]
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "period"),
+    [
+        ("Between April and June, 305 civilians were killed, compared with 250 in the same period last year.",
+         "250", ("2021-04-01", "2021-06-30")),
+        ("From July to September, 801 civilians were harmed, compared to 1,271 during the same period last year.",
+         "1,271", ("2021-07-01", "2021-09-30")),
+        ("This year 77 reporters are behind bars, compared to 64 at the same time last year.",
+         "64", ("2021-01-01", "2021-12-31")),
+    ],
+)
+def test_compared_value_takes_the_comparison_period(body, text, period):
+    assert _period(body, text) == period
+
+
+def test_the_figure_compared_keeps_its_own_period():
+    body = "Between April and June, 305 civilians were killed, compared with 250 in the same period last year."
+    assert _period(body, "305") == ("2022-04-01", "2022-06-30")
