@@ -138,3 +138,9 @@ def test_compared_value_takes_the_comparison_period(body, text, period):
 def test_the_figure_compared_keeps_its_own_period():
     body = "Between April and June, 305 civilians were killed, compared with 250 in the same period last year."
     assert _period(body, "305") == ("2022-04-01", "2022-06-30")
+
+
+def test_the_compared_value_period_is_not_carried_on():
+    body = ("Between April and June, 305 civilians were killed, compared with 250 in the same period last year. "
+            "Another 40 were abducted.")
+    assert _period(body, "40") == ("2022-04-01", "2022-06-30")

@@ -367,7 +367,7 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
                 "evidence": evidence,
             })
         )
-        if m.kind == "count" and m.before_after != "before" and period is not None and reading.scope in NEAR:
+        if m.kind == "count" and m.before_after != "before" and period is not None and reading.scope in NEAR and not _after_compared(m, tokens):
             kind = reading.kind
             state.period, state.period_words, state.period_kind = period, reading.words, kind
             ctx.period, ctx.period_words, ctx.period_source, ctx.period_kind = period, reading.words, attributed, kind
@@ -703,15 +703,21 @@ def _nearer_next(p: PeriodMention, end: int, next_start: int, sentence: str, off
 COMPARED_VALUE_CHARS = 40
 
 
+def _after_compared(m: Mention, tokens: list[Token]) -> bool:
+    """Whether the count stands right after "compared to / with" ("compared with 250"): the
+    value set against another figure, whose period is not carried to the figures after it."""
+    k = m.first - 1
+    if k >= 0 and tokens[k].lower == "the":
+        k -= 1
+    return k >= 1 and tokens[k].lower in ("to", "with") and tokens[k - 1].lower in ("compared", "comparison")
+
+
 def _compared_value_period(m: Mention, tokens: list[Token], periods: list[PeriodMention], end: int) -> PeriodMention | None:
     """The period of a count set against the figure before it: "... compared to 1,271 in the
     same period last year", "... compared with 326 at the same time last year". The count after
     "compared to / with" takes the comparison period written right after it (within
     COMPARED_VALUE_CHARS characters); None when no such period follows."""
-    k = m.first - 1
-    if k >= 0 and tokens[k].lower == "the":
-        k -= 1
-    if k < 1 or tokens[k].lower not in ("to", "with") or tokens[k - 1].lower not in ("compared", "comparison"):
+    if not _after_compared(m, tokens):
         return None
     found = next((p for p in periods if end <= p.start <= end + COMPARED_VALUE_CHARS and p.role == "comparison"), None)
     if found is None or found.period.start is None or found.period.end is None:
