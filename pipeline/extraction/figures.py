@@ -379,7 +379,7 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
                 "evidence": evidence,
             })
         )
-        if m.kind == "count" and m.before_after != "before" and period is not None and reading.scope in NEAR:
+        if m.kind == "count" and m.before_after != "before" and period is not None and reading.scope in NEAR and not _after_compared(m, tokens):
             kind = reading.kind
             state.period, state.period_words, state.period_kind = period, reading.words, kind
             ctx.period, ctx.period_words, ctx.period_source, ctx.period_kind = period, reading.words, attributed, kind
@@ -712,6 +712,44 @@ def _nearer_next(p: PeriodMention, end: int, next_start: int, sentence: str, off
     return next_start - p.end < p.start - end and "," not in tail and ";" not in tail and " and " not in tail
 
 
+COMPARED_VALUE_CHARS = 40
+
+
+def _after_compared(m: Mention, tokens: list[Token]) -> bool:
+    """Whether the count stands right after "compared to / with" ("compared with 250"): the
+    value set against another figure, whose period is not carried to the figures after it."""
+    k = m.first - 1
+    if k >= 0 and tokens[k].lower == "the":
+        k -= 1
+    return k >= 1 and tokens[k].lower in ("to", "with") and tokens[k - 1].lower in ("compared", "comparison")
+
+
+def _compared_value_period(m: Mention, tokens: list[Token], periods: list[PeriodMention], end: int) -> PeriodMention | None:
+    """The period of a count set against the figure before it: "... compared to 1,271 in the
+    same period last year", "... compared with 326 at the same time last year". The count after
+    "compared to / with" takes the comparison period written right after it (within
+    COMPARED_VALUE_CHARS characters); None when no such period follows."""
+    if not _after_compared(m, tokens):
+        return None
+    found = next((p for p in periods if end <= p.start <= end + COMPARED_VALUE_CHARS and p.role == "comparison"), None)
+    if found is None or found.period.start is None or found.period.end is None:
+        return found
+    gap = {t.lower for t in tokens[m.stop :] if end <= t.start < found.start}
+    references = [p for p in periods if p.role == "reference" and p.end <= tokens[m.first].start and p.period.start and p.period.end]
+    if "same" not in gap or not references:
+        return found
+    # "compared with 250 in the same period last year": the span the sentence names, a year back
+    ref = references[-1].period
+    year = found.period.start.year
+    if ref.start.year != year + 1 or ref.end.year != year + 1:
+        return found
+    try:
+        shifted = Period(ref.start.replace(year=year), ref.end.replace(year=ref.end.year - 1))
+    except ValueError:  # 29 February
+        return found
+    return PeriodMention(found.start, found.end, shifted, "comparison", found.words)
+
+
 def _reference_period(
     m: Mention,
     n: int,
@@ -745,6 +783,9 @@ def _reference_period(
         if earlier:
             return Reading(earlier[0].period, earlier[0].words, Scope.SENTENCE)
         return None
+    compared = _compared_value_period(m, tokens, periods, end)
+    if compared is not None:
+        return _reading(compared, ctx, Scope.PHRASE)
     lo = tokens[mentions[n - 1].stop - 1].end if n else -1
     nxt = mentions[n + 1] if n + 1 < len(mentions) else None
     next_start = tokens[nxt.first].start if nxt is not None else None

@@ -637,3 +637,28 @@ CLAUSE_WORDS = frozenset(
     "left lost fled remain remained remaining stay stayed staying live living lived in on at of to "
     "from for with by into onto over under across and or but not no".split()
 )
+
+# --- Monitors' tallies (round 2, genre: monitors' and researchers' reports) --------------------
+# Press-freedom and detention tallies name confinement and hostage-taking with words and phrases
+# of their own ("212 reporters in prison", "31 held hostage", "jailed", "behind bars"). Held as
+# a hostage is an abduction; held in prison or jail is a detention.
+METRIC_WORDS.update({
+    "jailed": "detained", "incarcerated": "detained", "imprisonment": "detained",
+    "hostages": "abducted", "hostage": "abducted",
+})
+METRIC_PHRASES.update({
+    ("in", "prison"): "detained", ("in", "jail"): "detained", ("in", "prisons"): "detained",
+    ("behind", "bars"): "detained",
+    ("held", "hostage"): "abducted", ("taken", "hostage"): "abducted",
+})
+# A death while held is a killing, not a detention: "died in prison", "deaths in custody".
+METRIC_PHRASES.update({
+    (verb, "in", place): "killed"
+    for verb in ("died", "dead", "deaths", "death", "killed")
+    for place in ("prison", "prisons", "jail", "custody", "detention")
+})
+# Adverbs that may stand between a group and the verb that makes it a share: "women now account
+# for 15% of those detained", "children still make up half of the displaced".
+SHARE_ADVERBS = frozenset("now still alone together currently reportedly also already again".split())
+# The spec's shares of "women and children", written in either order.
+POPULATION_PHRASES.update({("children", "and", "women"): "women_children"})

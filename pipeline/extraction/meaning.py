@@ -55,6 +55,7 @@ from pipeline.extraction.lexicon import (
     REFUGE_NOUNS,
     RESPONSE_AFTER_TO,
     RESPONSE_WORDS,
+    SHARE_ADVERBS,
     SHARE_VERBS,
     TOPIC_OPENERS,
     UNHARMED_FATES,
@@ -287,9 +288,42 @@ def population_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
     tok = tokens[i]
     if tok.lower in POPULATION_WORDS:
         return POPULATION_WORDS[tok.lower], 1
+    owner = _possessive_group(tokens, i)
+    if owner:
+        return owner, 1
     if tok.text[:1].isupper() and tok.lower.endswith("s") and fold(tok.text) in country_names():
         return "people", 1  # demonyms: "Afghans", "Iraqis"
     return None
+
+
+def _possessive_group(tokens: list[Token], i: int) -> str | None:
+    """The group a possessive names when what it owns is a harm: "children's casualties",
+    "women’s deaths" count children and women. Other possessives ("women's groups said") name
+    no group. Returns a population name or None."""
+    low = tokens[i].lower
+    for ending in ("'s", "’s", "'", "’"):
+        if low.endswith(ending) and len(low) > len(ending):
+            base = low[: -len(ending)]
+            break
+    else:
+        return None
+    if base not in POPULATION_WORDS or i + 1 >= len(tokens) or tokens[i + 1].lower not in METRIC_WORDS:
+        return None
+    return POPULATION_WORDS[base]
+
+
+def _bracketed_share_group(tokens: list[Token], m: Mention) -> str | None:
+    """The group a bare bracketed share follows: "men (61%), followed by boys (22%) and women
+    (17%)" gives each share the group just before its bracket. None unless the bracket holds
+    the share alone and a group word (one or two words) ends right before it."""
+    k = m.first - 1
+    if k < 1 or tokens[k].text != "(" or m.stop >= len(tokens) or tokens[m.stop].text != ")":
+        return None
+    phrase = POPULATION_TABLE.ending_at(tokens, k - 1)
+    if phrase:
+        return phrase[0]
+    word = tokens[k - 1].lower
+    return POPULATION_WORDS.get(word)
 
 
 NO_FRAMING: frozenset[str] = frozenset()
@@ -862,7 +896,10 @@ def assign_meaning(
         if metric is None and carried is not None and not of_whole and (continues or m.kind != "count" or _ends_bare(tokens, m.stop)):
             metric, how = carried[0], "carried from the previous sentence"
             population = population or carried[1]
-        if m.kind == "share" and population in (None, "people"):
+        if m.kind == "share":
+            population = _bracketed_share_group(tokens, m) or population
+        if m.kind == "share":
+            # the group said to make up the share is its part, over the group it is a share of
             population = _share_subject(tokens, m, prev_stop) or population
         if population in (None, "people") and m.kind == "count":
             population = _topic_group(tokens, m, prev_stop) or population
@@ -989,7 +1026,7 @@ def _share_subject(tokens: list[Token], m: Mention, prev_stop: int) -> str | Non
     if k < prev_stop or tokens[k].lower not in SHARE_VERBS:
         return None
     k -= 1
-    while k >= prev_stop and (tokens[k].lower in AUXILIARIES or tokens[k].text == ","):
+    while k >= prev_stop and (tokens[k].lower in AUXILIARIES or tokens[k].lower in SHARE_ADVERBS or tokens[k].text == ","):
         k -= 1
     if k < prev_stop:
         return None
