@@ -541,3 +541,18 @@ def test_a_year_opening_a_line_is_no_key_figure(body):
 
 def test_a_key_figure_and_its_label_on_one_line_is_still_read():
     assert only(figures_of("6,500: people displaced\n"), "6,500")["metric"] == "displaced"
+
+
+# A scale word written once, after a range's high end, scales its low end too.
+@pytest.mark.parametrize(
+    ("body", "low", "high"),
+    [
+        ("Between 3.0 and 3.49 million people will need assistance in the lean season.", 3_000_000, 3_490_000),
+        ("Some 1.2 to 1.5 million people face acute food insecurity.", 1_200_000, 1_500_000),
+        ("Between 30 and 40 thousand people fled the fighting.", 30_000, 40_000),
+        ("Between 300 and 2 million people were affected by the drought.", 300, 2_000_000),
+    ],
+)
+def test_a_scale_written_once_scales_both_ends_of_a_range(body, low, high):
+    [record] = figures_of(body)
+    assert (record["value"], record["low"], record["high"]) == (low, low, high)

@@ -44,7 +44,7 @@ from pipeline.extraction.lexicon import (
     SHARED_EXCLUSIONS,
     SIGN_QUALIFIERS,
 )
-from pipeline.extraction.numbers import NumberExpr, read_numbers
+from pipeline.extraction.numbers import NumberExpr, parse_digits, read_numbers
 from pipeline.extraction.phrases import PhraseTable
 from pipeline.extraction.tokens import Token
 from pipeline.periods import MONTHS, Period
@@ -545,10 +545,22 @@ def _make_range(m: Mention, a: NumberExpr, b: NumberExpr, tokens: list[Token]) -
     if m.first > 0 and tokens[m.first - 1].lower == "between":
         m.first -= 1
     m.qualifier = "range"
-    m.low, m.high, m.value = a.value, b.value, a.value
+    low = _scaled_like(a, b, tokens)
+    m.low, m.high, m.value = low, b.value, low
     if b.percent and not a.percent:
         m.kind = "share"
     m.evidence["qualifier"] = "range: " + " ".join(t.text for t in tokens[m.first : m.stop])
+
+
+def _scaled_like(a: NumberExpr, b: NumberExpr, tokens: list[Token]) -> float:
+    """The low end of a range whose scale word is written once, after the high end: "between
+    3.0 and 3.49 million" is 3,000,000 to 3,490,000; a low end with a scale of its own, or one
+    the scale would put above the high end, is read as written."""
+    if a.form != "digits" or b.form != "digits" or a.percent or a.stop - a.first != 1 or b.stop - b.first < 2:
+        return a.value
+    base, _ = parse_digits(tokens[b.first].text)
+    scale = b.value / base if base else 1.0
+    return a.value * scale if scale >= 1000 and a.value * scale <= b.value else a.value
 
 
 def _mention(tokens: list[Token], expr: NumberExpr) -> Mention:
