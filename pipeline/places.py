@@ -31,7 +31,8 @@ NOT_PLACES = frozenset(
     "central republic united nations international forces army police district province city "
     "jan feb mar apr jun jul aug sep sept oct nov dec january february july september october "
     "november december monday tuesday wednesday thursday friday saturday sunday "
-    "northern southern eastern western upper lower middle".split()
+    "northern southern eastern western upper lower middle "
+    "the this that these those its their our his her each every another other same whole".split()  # "The department ..."
 )
 CURATED = 10**9  # the population the gazetteer gives the names of data/places.yaml
 PLACE_TYPE_WORDS = r"(?:province|provinces|district|districts|territory|territories|governorate|governorates|region|regions|state|states|city|town|village|camp|county|oblast|area|department|departments|prefecture|municipality|commune|township|locality|localities)"

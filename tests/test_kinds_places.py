@@ -268,3 +268,16 @@ def test_a_figure_placed_in_the_country_takes_no_earlier_town(closing):
     assert names(only(records, "17")) == ["Dabora"]
     national = [r for r in records if r["text"] != "17"]
     assert national and all(names(r) == [] for r in national)
+
+
+# A determiner before a type word ("The department", "this district") names no place.
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        ("The department accounts for most of the 26 deaths reported nationwide.", "26"),
+        ("This district alone recorded 140 displaced people last week.", "140"),
+        ("In their province 31 people were killed in the floods.", "31"),
+    ],
+)
+def test_a_determiner_before_a_type_word_is_no_place(body, text):
+    assert only(figures_of(body), text)["places"] == []
