@@ -636,3 +636,13 @@ CLAUSE_WORDS = frozenset(
     "left lost fled remain remained remaining stay stayed staying live living lived in on at of to "
     "from for with by into onto over under across and or but not no".split()
 )
+
+# --- Wire stories (attacks, strikes, clashes) ---
+# Livestock raiders took ("fled with 300 cattle") counts no people: added to the OBJECT_NOUNS
+# above, so a number they follow is not a figure.
+WIRE_OBJECT_NOUNS = frozenset("cattle cows goats sheep camels livestock donkeys horses animals".split())
+OBJECT_NOUNS = OBJECT_NOUNS | WIRE_OBJECT_NOUNS
+# The hour of an attack ("at about 2 a.m.", "at 11 pm", "at 5 o'clock"): the word after the
+# number, or its letters when the tokenizer splits "a.m." into "a . m .".
+CLOCK_WORDS = frozenset("am pm a.m. p.m. a.m p.m o'clock o’clock hrs".split())
+CLOCK_LETTERS = frozenset("a p".split())
