@@ -350,6 +350,9 @@ CAPITAL_TYPES = r"(?:Village|Township|District|Province|Region|State|County|Gove
 CAPITAL_TYPE_WORD = re.compile(rf"\s{CAPITAL_TYPES}\b")
 BEFORE_CAPITAL_TYPE = re.compile(rf"(?P<name>{WORD_OF_NAME}(?:\s+{WORD_OF_NAME}){{0,3}}?\s+{CAPITAL_TYPES})\b")
 # "the town of X", "the southern village of X": a place by its type
+# "the Afghan capital Kabul", "near the capital, Mogadishu", "the provincial capital city X": a
+# capital named after the word
+CAPITAL_NAMED = re.compile(rf"\bcapital(?:\s+city)?,?\s+(?P<name>{NAME})")
 TYPE_OF = re.compile(rf"\bthe\s+(?:[a-z]+(?:-[a-z]+)?\s+)?(?:city|town|village|province|district|region|governorate|county|camp|municipality|locality|commune|settlement|island)\s+of\s+(?P<name>{NAME})")
 # "North and South Kivu": two places sharing their last words
 SHARED_HEAD = re.compile(r"\b(?P<first>North|South|East|West|Upper|Lower|Middle|Central|Northern|Southern|Eastern|Western)\s+and\s+(?P<second>(?:North|South|East|West|Upper|Lower|Middle|Central|Northern|Southern|Eastern|Western)\s+(?P<head>[A-Z][\w’'\-]+))")
@@ -452,6 +455,8 @@ def places_in(text: str, prefer: str | None = None, unambiguous: bool = False) -
         for m in BEFORE_CAPITAL_TYPE.finditer(text) if CAPITAL_TYPE_WORD.search(text) else ():
             consider(m.start("name"), m.group("name"), True)
         for m in TYPE_OF.finditer(text) if " of " in text else ():
+            consider(m.start("name"), m.group("name"), True)
+        for m in CAPITAL_NAMED.finditer(text) if "capital" in text else ():
             consider(m.start("name"), m.group("name"), True)
         for m in SHARED_HEAD.finditer(text) if " and " in text else ():
             place = f"{m.group('first')} {m.group('head')}"

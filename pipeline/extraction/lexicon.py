@@ -323,6 +323,7 @@ OBJECT_NOUNS = frozenset(
     "communes commune municipalities municipality departments rivers river roads bridges latrines "
     "boreholes wells tents blankets rations tarpaulins vaccines hotlines hotline "
     "allocation allocations grant grants disbursement disbursements budget budgets funding "
+    "cattle cows goats sheep camels livestock donkeys horses animals "  # "fled with 300 cattle"
     "beds recoveries births deliveries".split()  # beds, and events that harm no one
 ) | HOUSEHOLD_NOUNS
 # A count of people a response assisted or plans for is not a figure (the record contract: a
@@ -662,3 +663,9 @@ METRIC_PHRASES.update({
 SHARE_ADVERBS = frozenset("now still alone together currently reportedly also already again".split())
 # The spec's shares of "women and children", written in either order.
 POPULATION_PHRASES.update({("children", "and", "women"): "women_children"})
+
+# --- Wire stories (attacks, strikes, clashes) ---
+# The hour of an attack ("at about 2 a.m.", "at 11 pm", "at 5 o'clock"): the word after the
+# number, or its letters when the tokenizer splits "a.m." into "a . m .".
+CLOCK_WORDS = frozenset("am pm a.m. p.m. a.m p.m o'clock o’clock hrs".split())
+CLOCK_LETTERS = frozenset("a p".split())

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from pipeline.extraction.lexicon import (
     ATTRIBUTIVE_BEFORE,
+    CLOCK_LETTERS,
+    CLOCK_WORDS,
     COUNT_SUBJECTS,
     CRITERIA_WORDS,
     DAMAGE_ADVERBS,
@@ -496,6 +498,23 @@ def is_index_score(tokens: list[Token], m: Mention) -> bool:
     return any(t.lower in INDEX_NOUNS for t in near)
 
 
+def is_clock_time(tokens: list[Token], m: Mention) -> bool:
+    """The hour of an event, not a count: "at about 2 a.m.", "at 11 pm" - a count directly
+    followed by a clock word (`CLOCK_WORDS`) or by the split letters "a . m" / "p . m"."""
+    if m.kind != "count" or m.stop >= len(tokens):
+        return False
+    nxt = tokens[m.stop]
+    if nxt.lower in CLOCK_WORDS:
+        return True
+    return (
+        nxt.lower in CLOCK_LETTERS
+        and m.stop + 2 < len(tokens)
+        and tokens[m.stop + 1].text == "."
+        and tokens[m.stop + 2].lower == "m"
+        and tokens[m.stop + 1].start == nxt.end
+    )
+
+
 def is_intention(tokens: list[Token], m: Mention, hi: int) -> bool:
     """An intention, not a movement: "58% of households say they intend to migrate", "express
     a desire to leave" - an intention word then a word of moving in the number's clause, with
@@ -529,6 +548,8 @@ def why_not_a_figure(tokens: list[Token], mentions: list[Mention], n: int, prev_
         return "an age or a span of time"
     if is_index_score(tokens, m):
         return "an index score"
+    if is_clock_time(tokens, m):
+        return "an hour of the day"
     if is_method_share(tokens, m, hi):
         return "a share of a method"
     if is_share_of_things(tokens, m, hi):
