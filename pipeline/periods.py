@@ -436,8 +436,8 @@ PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], Period | None], s
 ]
 
 SINCE = re.compile(
-    # "since 3 May", "since the start of 2020", "since fighting began in February", "since the coup
-    # on 1 February 2021", "since the start of the conflict between the two armies in mid-April":
+    # "since 3 May", "since the start of 2020", "since fighting began in February", "since the blockade
+    # on 9 March 2019", "since the start of the clashes between the two militias in late May":
     # the words between "since" and the date name the event (no digit or clause break among them)
     r"\bsince\s+(?:the\s+)?(?:(?:beginning|start|onset|outbreak|end)\s+of\s+)?(?:(?P<event>[^\d,.;:!?\n]{1,120}?)\s+(?:in|on)\s+)?(?:the\s+)?(?:(?:early|late)\s+)?$",
     re.I,
@@ -545,7 +545,7 @@ COMPARISON = re.compile(
     r"|\b(?:of|than)\s+(?:those|that|the\s+\w+)\s+(?:reported|recorded|documented)\s+(?:in|during)\s+"
     # "a sixth of the 2019 total", "three times the 2019 level", "half the 2019 figure"
     r"|\b(?:half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth|times|twice)\s+(?:of\s+)?the\s+"
-    # "twice as many as in 2020", "as high as during the same months of 2019"
+    # "three times as many as in 2017", "as high as during the same months of 2019"
     r"|\bas\s+(?:many|much|high|large|great|often)\s+as\s+(?:in\s+|during\s+)?(?:the\s+)?)$",
     re.I,
 )

@@ -176,7 +176,7 @@ BORDER_AFTER = re.compile(r"['’]?s?[\s-]+(?:border|borders|frontier|state|prov
 
 
 def _is_border_or_subdivision(text: str, start: int, end: int) -> bool:
-    """A country named for its border ("near the border with Niger", "the Niger border") or
+    """A country named for its border ("near the border with Niger", "the Chad border") or
     as the name of a subdivision ("Niger state") places nothing in that country."""
     return bool(BORDER_BEFORE.search(text, max(0, start - 30), start) or BORDER_AFTER.match(text, end))
 
@@ -209,7 +209,7 @@ def title_without_outlet(title: str) -> str:
 
 
 ACTOR_AFTER = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?([a-z]+)")
-# "GAZA, Jan 14 (Reuters) -", "KABUL: ...": the place a story was filed from opens its body
+# "TOWN A, Mar 9 (Wire) -", "KABUL: ...": the place a story was filed from opens its body
 DATELINE = re.compile(r"\s*([A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+)?)\s*(?:,|:|\s[-–]\s)")
 
 
@@ -239,7 +239,7 @@ def document_country(title: str | None, body: str) -> str | None:
             if role == "name" and LOCATIVE_BEFORE.search(text, max(0, start - 30), start):
                 vote += 1.0
             elif role == "name" and ACTOR_AFTER.match(text, end) and ACTOR_AFTER.match(text, end).group(1).lower() in actor_verbs:
-                vote = 0.25  # "Israel says", "Russia launched": a party acting or speaking
+                vote = 0.25  # "Israel says", "Ruritania launched": a party acting or speaking
             votes[iso3] = votes.get(iso3, 0.0) + vote * weight
         for _, _, iso3, in places_in(text, unambiguous=True) if weight > 1 else ():  # the title's only
             votes[iso3] = votes.get(iso3, 0.0) + 0.5 * weight
@@ -344,7 +344,7 @@ LIST_AFTER_PREPOSITION = re.compile(
     rf"\b(?:[Ii]n|[Oo]f|[Aa]t|[Nn]ear|[Aa]cross|[Ff]rom|[Ii]nto|[Aa]round|[Oo]utside|[Ii]ncluding|on)\s+{LOCATION_ADJECTIVES}(?:the\s+(?:cities|towns|provinces|districts|regions|governorates|city|town|village|province|district|region|governorate|county|camp|municipality|locality)\s+of\s+)?(?P<names>{NAME}(?:\s*,\s*(?:and\s+)?{THE}{NAME}|\s+and\s+{THE}{NAME})*)"
 )
 BEFORE_TYPE = re.compile(rf"(?P<names>{NAME}(?:\s*,\s*{NAME})*(?:,?\s+and\s+{NAME})?)\s+{PLACE_TYPE_WORDS}\b")
-# a type word written with the name ("Mingin Township", "Kurdistan Region"): the name is the
+# a type word written with the name ("Hillcrest Township", "Lakes Region"): the name is the
 # words before it, the type word kept as written
 CAPITAL_TYPES = r"(?:Village|Township|District|Province|Region|State|County|Governorate|Camp|Territory|Municipality|Prefecture|Zone|Wereda|Woreda|Commune|Department|Locality|Division|Sub-district|Subdistrict|Oblast|Raion|Parish|Town|City)"
 CAPITAL_TYPE_WORD = re.compile(rf"\s{CAPITAL_TYPES}\b")
@@ -354,7 +354,7 @@ BEFORE_CAPITAL_TYPE = re.compile(rf"(?P<name>{WORD_OF_NAME}(?:\s+{WORD_OF_NAME})
 # capital named after the word
 CAPITAL_NAMED = re.compile(rf"\bcapital(?:\s+city)?,?\s+(?P<name>{NAME})")
 TYPE_OF = re.compile(rf"\bthe\s+(?:[a-z]+(?:-[a-z]+)?\s+)?(?:city|town|village|province|district|region|governorate|county|camp|municipality|locality|commune|settlement|island)\s+of\s+(?P<name>{NAME})")
-# "North and South Kivu": two places sharing their last words
+# "East and West Hills": two places sharing their last words
 SHARED_HEAD = re.compile(r"\b(?P<first>North|South|East|West|Upper|Lower|Middle|Central|Northern|Southern|Eastern|Western)\s+and\s+(?P<second>(?:North|South|East|West|Upper|Lower|Middle|Central|Northern|Southern|Eastern|Western)\s+(?P<head>[A-Z][\w’'\-]+))")
 # "X (two deaths), Y (five deaths)": a name whose harm is counted beside it
 COUNTED_BESIDE = re.compile(
@@ -409,7 +409,7 @@ def places_in(text: str, prefer: str | None = None, unambiguous: bool = False) -
     name resolves to `prefer` (the document's country) when it has a place so named.
 
     A name is a place when the gazetteer knows it, or when the text gives it a type: a type
-    word after it ("Chak district", "Mingin Township"), "the town of X", or an apposition
+    word after it ("Riverside district", "Hillcrest Township"), "the town of X", or an apposition
     ("X, a district 40 km from ...", "X, in a mountainous province"). A country's possessive
     before a name is not part of it ("Sudan's North Darfur" is North Darfur); a hyphenated
     adjective ("rebel-held") is no place. With `unambiguous`, only the names the gazetteer
@@ -477,7 +477,7 @@ def places_in(text: str, prefer: str | None = None, unambiguous: bool = False) -
                 if PARTY_AFTER_NAME.match(text, base + part.end()) and not _reliable_country(part.group()):
                     continue  # "of X members", "by X fighters": a party's name
                 if any(base + part.start() < o + len(n) and o < base + part.end() for o, (n, _) in found.items()):
-                    continue  # within a name found already ("Mingin Township")
+                    continue  # within a name found already ("Hillcrest Township")
                 consider(base + part.start(), part.group(), typed)
     # a possessive: "Gaza's Government Media Office"
     for m in POSSESSIVE.finditer(text) if "'" in text or "’" in text else ():
@@ -538,7 +538,7 @@ REFUGEES_AFTER = re.compile(r"['’]?s?\s+(?:refugees?|asylum[\s-]seekers?)\b", 
 def refugee_origins(text: str, prefer: str | None = None) -> list[str]:
     """ISO3 of the countries text names as the ones refugees fled, in order: a country or a
     place of it after "from", "fled", "fleeing violence in" ..., or a country or demonym
-    before "refugees" ("Sudanese refugees"). The country they went to is not among them."""
+    before "refugees" ("Eritrean refugees"). The country they went to is not among them."""
     if not UPPER.search(text):
         return []
     found: list[tuple[int, str]] = []
@@ -589,7 +589,7 @@ def _own_items(text: str, offset: int, spans: list[tuple[int, int]], items: list
         elif after < len(local) and FRONTED_BEFORE.fullmatch(text, end, local[after][0]):
             owned[after].append(item)
         elif item[0] == "country" and not LOCATIVE_BEFORE.search(text, max(0, start - 30), start):
-            continue  # "... since Russia launched the war": a country not placing a figure
+            continue  # "... since Ruritania launched the war": a country not placing a figure
         elif before >= 0:
             owned[before].append(item)
         else:

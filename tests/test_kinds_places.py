@@ -43,17 +43,18 @@ def test_outlet_in_title_places_nothing(title):
 
 
 @pytest.mark.parametrize(
-    "body",
+    "body, texts",
     [
-        "Floods in Niger displaced 3,400 people; the appeal seeks US$ 12 million.",
-        "The plan asks for US$8 million after 2,100 people were displaced in Niger.",
-        "In Niger, 950 families and 5,700 people were displaced, and US$2.5 million is needed.",
+        ("Floods in Niger displaced 3,400 people; the appeal seeks US$ 12 million.", ["3,400"]),
+        ("The plan asks for US$8 million after 2,100 people were displaced in Niger.", ["2,100"]),
+        ("In Niger, 950 families and 5,700 people were displaced, and US$2.5 million is needed.", ["5,700"]),
     ],
 )
-def test_a_currency_names_no_country(body):
+def test_a_currency_names_no_country(body, texts):
     assert all(iso != "USA" for _, iso in countries_in(body))
-    for r in figures_of(body, published=DAY):
-        assert r["country"] == "NER"
+    records = figures_of(body, published=DAY)
+    for text in texts:
+        assert only(records, text)["country"] == "NER", text
 
 
 # --- the nationality of an attacking party does not place a figure --------------------------
@@ -86,19 +87,17 @@ def test_document_country_is_where_the_harm_is_not_who_attacked():
 
 
 @pytest.mark.parametrize(
-    "body, place, country",
+    "body, text, place, country",
     [
-        ("Mali: at least 25 people were killed near Gao on Sunday.", "Gao", "MLI"),
-        ("Lebanon: shelling injured 18 people in Tripoli, officials said.", "Tripoli", "LBN"),
-        ("Clashes in Lebanon continue. In Tripoli, 7 people were killed on Monday.", "Tripoli", "LBN"),
+        ("Mali: at least 25 people were killed near Gao on Sunday.", "at least 25", "Gao", "MLI"),
+        ("Lebanon: shelling injured 18 people in Tripoli, officials said.", "18", "Tripoli", "LBN"),
+        ("Clashes in Lebanon continue. In Tripoli, 7 people were killed on Monday.", "7", "Tripoli", "LBN"),
     ],
 )
-def test_shared_names_go_to_the_document_country(body, place, country):
-    records = figures_of(body, published=DAY)
-    assert records
-    for r in records:
-        assert place in names(r)
-        assert r["country"] == country
+def test_shared_names_go_to_the_document_country(body, text, place, country):
+    r = only(figures_of(body, published=DAY), text)
+    assert place in names(r)
+    assert r["country"] == country
 
 
 # --- a paragraph that opens with a country sets its figures' country ----------------------
@@ -114,9 +113,9 @@ def test_paragraph_opening_with_a_country(opener):
         f"{opener}heavy rains destroyed homes. Some 4,300 people were displaced and 12 died."
     )
     assert paragraph_country(body.split("\n\n")[1]) == "TCD"
-    for r in figures_of(body, published=DAY, title="Sahel floods: Niger counts its losses"):
-        if r["text"] in ("4,300", "12"):
-            assert r["country"] == "TCD"
+    records = figures_of(body, published=DAY, title="Sahel floods: Niger counts its losses")
+    for text in ("Some 4,300", "12"):
+        assert only(records, text)["country"] == "TCD", text
 
 
 # --- each figure its own place ---------------------------------------------------------------
@@ -158,29 +157,33 @@ def test_each_figure_its_own_country(body, expected):
 
 
 @pytest.mark.parametrize(
-    "body, place",
+    "body, text, place",
     [
-        ("Gunmen killed 11 farmers in Wuroba, a village 20 km north of the state capital.", "Wuroba"),
-        ("Some 2,600 people fled Kotobi, a district some 60 km from the provincial capital.", "Kotobi"),
-        ("In Saniya, a remote town near the river, 8 people drowned.", "Saniya"),
+        ("Gunmen killed 11 farmers in Wuroba, a village 20 km north of the state capital.", "11", "Wuroba"),
+        ("Some 2,600 people fled Kotobi, a district some 60 km from the provincial capital.", "Some 2,600", "Kotobi"),
+        pytest.param(
+            "In Saniya, a remote town near the river, 8 people drowned.", "8", "Saniya",
+            marks=pytest.mark.xfail(strict=True, reason="'drowned' is not read as a killing: no figure"),
+        ),
     ],
 )
-def test_apposition_gives_a_place(body, place):
-    for r in figures_of(body, published=DAY):
-        assert place in names(r)
+def test_apposition_gives_a_place(body, text, place):
+    assert place in names(only(figures_of(body, published=DAY), text))
 
 
 @pytest.mark.parametrize(
-    "body",
+    "body, texts",
     [
-        "Shelling of the rebel-held district killed 5 civilians.",
-        "Fighting in a French-speaking province displaced 700 families and 3,100 people.",
-        "Air strikes on militant-held areas killed 16 people.",
+        ("Shelling of the rebel-held district killed 5 civilians.", ["5"]),
+        ("Fighting in a French-speaking province displaced 700 families and 3,100 people.", ["3,100"]),
+        ("Air strikes on militant-held areas killed 16 people.", ["16"]),
     ],
 )
-def test_an_adjective_is_no_place(body):
-    for r in figures_of(body, published=DAY):
-        assert not any("-" in name and name.split("-")[1].islower() for name in names(r)), names(r)
+def test_an_adjective_is_no_place(body, texts):
+    records = figures_of(body, published=DAY)
+    for text in texts:
+        found = names(only(records, text))
+        assert not any("-" in name and name.split("-")[1].islower() for name in found), (text, found)
 
 
 # --- refugees take the country they fled -----------------------------------------------------
@@ -255,19 +258,18 @@ def test_a_person_in_apposition_is_no_place(text):
 
 
 @pytest.mark.parametrize(
-    "closing",
+    "closing, text",
     [
-        "Across Nigeria, more than 1,500 people have been abducted this year.",
-        "Some 2,300 people were kidnapped in Nigeria in 2023, a monitor said.",
-        "In Nigeria as a whole, 410 students have been kidnapped since January.",
+        ("Across Nigeria, more than 1,500 people have been abducted this year.", "more than 1,500"),
+        ("Some 2,300 people were kidnapped in Nigeria in 2023, a monitor said.", "Some 2,300"),
+        ("In Nigeria as a whole, 410 students have been kidnapped since January.", "410"),
     ],
 )
-def test_a_figure_placed_in_the_country_takes_no_earlier_town(closing):
+def test_a_figure_placed_in_the_country_takes_no_earlier_town(closing, text):
     body = f"Gunmen attacked the village of Dabora on Tuesday and abducted 17 pupils.\n\n{closing}"
     records = figures_of(body, published=DAY, title="Nigeria: pupils abducted")
     assert names(only(records, "17")) == ["Dabora"]
-    national = [r for r in records if r["text"] != "17"]
-    assert national and all(names(r) == [] for r in national)
+    assert names(only(records, text)) == []
 
 
 # A determiner before a type word ("The department", "this district") names no place.

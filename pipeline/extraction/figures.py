@@ -76,8 +76,8 @@ AFTER_PERIOD_CHARS = 150
 STOCK_CHARS = 60
 # How far after a part of a total ("including 300 children in January") a period is the part's own.
 PART_PERIOD_CHARS = 40
-# A clause break between a figure and a period after it: "48 were killed in 2022, while in 2021
-# it was 42", "72,000 so far in August, and as of 18 August, 590,000 ...": the period leads the
+# A clause break between a figure and a period after it: "37 were hurt in 2020, while in 2019
+# it was 29", "64,000 so far in May, and as of 21 May, 310,000 ...": the period leads the
 # next figure's clause, not this figure's.
 CLAUSE_BREAK = re.compile(r"(?:\b(?:while|whereas)|[,;]\s*(?:and|but|while|whereas)|;)(?:\s+[\w-]+){0,2}\s*$")
 RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whose)\b[^,;]*$", re.I)
@@ -268,7 +268,7 @@ def _read_header(body: str, para: Segment, ctx: DocumentContext, state: Paragrap
 
 def _close_paragraph(ctx: DocumentContext, state: ParagraphState, leads_list: bool) -> None:
     """The periods of the paragraph's sentences that stated no figure, kept for what the
-    document remembers: the events "since" dates ("since the coup on 1 February") and the
+    document remembers: the events "since" dates ("since the blockade on 9 March") and the
     period named last, which "during that period" takes up in a later paragraph. Only the
     paragraph's last CLOSING_SENTENCES and those with "since" are kept, and they are read only
     when a later sentence needs them (`_read_unread`; most sentences of a document state no
@@ -683,7 +683,7 @@ def _own_after(
     candidates: list[PeriodMention], start: int, end: int, lo: int, next_start: int | None, sentence: str, offset: int
 ) -> list[PeriodMention]:
     """The periods after the figure that may be its own: those before the first one that opens
-    the next figure's clause ("48 ... while in 2021 it was 42"), or that stands nearer the next
+    the next figure's clause ("37 ... while in 2019 it was 29"), or that stands nearer the next
     figure than this one when a period already leads this figure ("In the past day, 125 strikes,
     bringing the total since the war began to 11,085")."""
     leading = any(lo <= p.start and p.end <= start for p in candidates)

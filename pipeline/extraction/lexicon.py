@@ -355,12 +355,12 @@ AGE_WORDS_AFTER = (("years", "old"), ("year", "old"), ("-", "year"), ("year", "-
 COMBINABLE_HARMS = frozenset({"killed", "injured", "casualties", "abducted", "detained", "missing", "displaced", "affected"})
 CASUALTY_PARTS = frozenset({"killed", "injured", "casualties"})
 HARM_JOINERS = frozenset({",", "or", "and", "and/or", "/"})
-# Two-word verbs before a number: "took away 27 students", "carried off 40 villagers".
+# Two-word verbs before a number: "took away 31 pupils", "carried off 40 villagers".
 LEFT_VERB_PHRASES = {
     ("took", "away"): "abducted", ("taken", "away"): "abducted", ("carried", "off"): "abducted",
     ("carried", "away"): "abducted", ("led", "away"): "abducted",
 }
-# Verbs before a number that state harm only when people follow: "lost nine soldiers".
+# Verbs before a number that state harm only when people follow: "lost seven guards".
 LOSS_VERBS = frozenset("lost lose losing".split())
 # A fate that is no harm of the spec's list: "of the 30 taken, 10 were released" is no figure.
 UNHARMED_FATES = frozenset(
@@ -374,7 +374,7 @@ CAUSE_WORDS = frozenset("because due amid following owing".split())
 # Prepositions after a group of people: an event noun after them is the harm's cause
 # ("four civilians in attacks").
 CAUSE_PREPOSITIONS = frozenset("in at during on from after by near across amid following".split())
-# Words that join the items of a list of groups: "27 students, along with three teachers".
+# Words that join the items of a list of groups: "31 pupils, along with two cooks".
 LIST_JOIN_WORDS = frozenset({",", "and", "with", "well", "as", "plus", "together", "along"})
 # A share's subject, before a verb of making up: "children account for 60 percent of ...".
 SHARE_VERBS = frozenset(
@@ -441,9 +441,9 @@ POPULATION_PHRASES.update({
     ("social", "leaders"): "civilians", ("community", "leaders"): "civilians",
     ("human", "rights", "defenders"): "civilians",
 })
-# Words that mark a former member: "former FARC combatants" are civilians.
+# Words that mark a former member: "former rebel fighters" are civilians.
 FORMER_WORDS = frozenset("former ex demobilized demobilised".split())
-# Events that are killings: their victims are killed ("23 massacres with 84 victims").
+# Events that are killings: their victims are killed ("11 massacres with 57 victims").
 KILLING_EVENTS = frozenset("massacre massacres killings executions".split())
 # Topic phrases before a count name its group: "As for journalists, 12 were killed".
 TOPIC_OPENERS = (("as", "for"), ("as", "to"), ("among",), ("regarding",), ("concerning",))
@@ -477,7 +477,7 @@ COUNT_SUBJECTS = frozenset(
     "populations".split()
 )
 # Services a response delivers, which take the people served after "to", "with" or "for":
-# "delivered services to 1,281 people", "sessions with 1,585 members".
+# "delivered services to 912 people", "sessions with 736 members".
 SERVICE_NOUNS = frozenset(
     "services service sessions session activities activity consultations consultation trainings "
     "messages information counselling counseling care kits support assistance aid cash vouchers "
@@ -499,8 +499,8 @@ STAFF_NOUNS = frozenset(
     "clinician epidemiologists vaccinators enumerators trainers coordinators officers "
     "psychologists".split()
 )
-# Damage done to buildings, said of a count whose noun was given earlier ("4,409 schools
-# affected, including 113 partially damaged and 19 destroyed").
+# Damage done to buildings, said of a count whose noun was given earlier ("2,870 clinics
+# affected, including 95 partially damaged and 12 destroyed").
 DAMAGE_WORDS = frozenset(
     "damaged destroyed flooded collapsed razed burnt burned unroofed submerged demolished "
     "roofless inundated".split()
@@ -587,7 +587,7 @@ HYPHEN_JOINED_WORDS = frozenset(
 # A scale written apart from its number ("1.5 mn", "2 bn"); "m" and "k" join only when written
 # on the number ("52K", "1.2M"), since apart they are often metres or other units.
 SPACED_SCALE_ABBREVIATIONS = {"mn": 1_000_000, "bn": 1_000_000_000, "mln": 1_000_000, "mio": 1_000_000}
-# "one" and "zero" before a thing, not a person ("one step away", "zero accountability") state no
+# "one" and "zero" before a thing, not a person ("one step away", "zero oversight") state no
 # figure. They count people when the next two words hold a person, a harm, or one of these
 # (a verb, "of"), or a word with a person's ending ("worker", "journalist", "refugee").
 ONE_ZERO_WORDS = frozenset({"one", "zero"})
@@ -614,20 +614,20 @@ ELLIPSIS_PLACE_WORDS = frozenset("in at across within".split())
 # "nearly double the number", "triple what it was": a multiplier when a compared amount follows.
 MULTIPLIER_ADJECTIVES = {"double": 100.0, "triple": 200.0, "quadruple": 300.0}
 COMPARED_AMOUNT_STARTS = frozenset("the that what those this its their last".split())
-# "10 times more than", "3 times higher": digits then "times" then one of these is a multiplier;
+# "8 times more than", "3 times higher": digits then "times" then one of these is a multiplier;
 # "attacked 10 times" is a count.
 TIMES_COMPARATIVES = frozenset("more higher greater larger bigger as the that what over".split())
 # Qualifiers written as a sign or an abbreviation with its full stop: "~3,000", "approx. 5,000".
 SIGN_QUALIFIERS = {"~": "approximately", "≈": "approximately", "±": "approximately", ">": "at_least", "<": "at_most"}
 ABBREVIATED_QUALIFIERS = {"approx": "approximately", "ca": "approximately", "est": "approximately", "appr": "approximately"}
-# Places of care and service counted like the OBJECT_NOUNS above ("46 health institutions",
+# Places of care and service counted like the OBJECT_NOUNS above ("29 health institutions",
 # "12 health posts"): things, not people.
 FACILITY_NOUNS = frozenset("institutions institution establishments structures dispensaries posts facility centre center".split())
 # The words that open a breakdown of the number before them: "4,000 schools affected, including
 # 113 destroyed", "of which 20 closed".
 BREAKDOWN_OPENERS = frozenset("including incl of which among whom with".split())
 # Why a number was left out that its bracketed breakdown shares: the people a response reached
-# ("served 241 people (174 women and 67 men)"), aid, households, things.
+# ("served 318 people (201 women and 117 men)"), aid, households, things.
 SHARED_EXCLUSIONS = ("people a response", "people given", "counts ")
 # Words that end the modifiers between a number and a thing it counts: a verb, determiner,
 # pronoun or preposition means the thing is the object of a clause ("had left their homes"),

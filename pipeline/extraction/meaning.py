@@ -206,7 +206,7 @@ def _border_crossed(tokens: list[Token], i: int) -> int:
 
 def _country_at(tokens: list[Token], j: int) -> int:
     """How many tokens from j name a country, after "the", "neighbouring" or a direction
-    ("neighbouring Chad", "the Central African Republic", "eastern Chad"); 0 if none."""
+    ("neighbouring Chad", "the Republic of Mali", "eastern Chad"); 0 if none."""
     k0, n = j, len(tokens)
     while j < n and (tokens[j].lower == "the" or tokens[j].lower in COMPASS_WORDS or tokens[j].lower in NEIGHBOURING_WORDS):
         j += 1
@@ -424,7 +424,7 @@ def _scan_right(tokens: list[Token], lo: int, hi: int, armed: bool, starts: froz
         if far and w in ASIDES:
             # "1,210 people (980 men, 230 women) were killed", "70 civilians – among them
             # 60 children – were killed": an aside stands between the total and its predicate,
-            # unless it opens on what is counted ("... remain in Crisis (IPC Phase 3)")
+            # unless it opens on what is counted ("... stay in Crisis (IPC Phase 3)")
             close = _closing_bracket(tokens, i, hi)
             opening = metric_at(tokens, i + 1, armed) if close is not None and found.metric is None else None
             if opening and opening[0] not in ("attacks", "fighters", "armed_groups"):
@@ -439,7 +439,7 @@ def _scan_right(tokens: list[Token], lo: int, hi: int, armed: bool, starts: froz
         if w in CAUSE_WORDS or (not far and (partitive or (w in INCLUDING_WORDS and i > lo))):
             break  # "5,000, most of them injuries", "2 million people including displaced persons"
         if far and (partitive or (w in INCLUDING_WORDS and i > lo)):
-            # "six people, at least four of them paramedics, were killed", "people including
+            # "nine people, at least five of them teachers, were killed", "people including
             # displaced persons are food insecure": the breakdown's words, up to the predicate
             k = next((k for k in range(i + 1, hi) if tokens[k].lower in AUXILIARIES or tokens[k].text == ","), None)
             if k is None:
@@ -459,7 +459,7 @@ def _scan_right(tokens: list[Token], lo: int, hi: int, armed: bool, starts: froz
                 i += hit[1]
                 continue
             if hit and hit[0] == "attacks" and after_cause:
-                i += hit[1]  # "four civilians at the weekend in attacks": the cause
+                i += hit[1]  # "three herders on Tuesday in raids": the cause
                 continue
             if (hit and hit[0] == "fighters" and (w in COMBATANT_NOUNS or w == "members") and found.population is None
                     and (i - lo <= 2 or all(t.lower in PARTITIVE_LINKS for t in tokens[lo:i]))):
@@ -500,7 +500,7 @@ def _scan_right(tokens: list[Token], lo: int, hi: int, armed: bool, starts: froz
                 length = pop[1]
                 head = population_at(tokens, i + length) if i + length < hi else None
                 if head and head[0] != "people" and pop[0] != "people":
-                    pop, length = head, length + head[1]  # "two women gendarmes": the head noun
+                    pop, length = head, length + head[1]  # "three women police officers": the head noun
                 found.population = pop[0]
                 words.append(" ".join(t.text for t in tokens[i : i + length]))
                 i += length
@@ -731,8 +731,8 @@ def _average_or_rate(tokens: list[Token], m: Mention, prev_stop: int) -> bool:
 
 def _list_sibling(tokens: list[Token], mentions: list[Mention], n: int) -> Mention | None:
     """The count before mention n in a list of counts of groups ("41 security personnel, 29
-    civilians, six militants and two guards", "killed five members of the security forces and
-    four civilians", "40 were children and 25 women", "27 students, along with three
+    civilians, six militants and two guards", "killed three members of the armed forces and
+    two herders", "40 were children and 25 women", "31 pupils, along with two
     teachers"), when it has a metric: the items of one list share it. The words between name
     a group (a copula may open them), then "," or "and" or "along with"."""
     if n == 0:
@@ -753,7 +753,7 @@ def _list_sibling(tokens: list[Token], mentions: list[Mention], n: int) -> Menti
     return e
 
 
-# Words inside a group's name in a list: "five members of the security forces".
+# Words inside a group's name in a list: "three members of the armed forces".
 GROUP_LINKS = frozenset("of the members member".split())
 
 
@@ -783,7 +783,7 @@ def assign_meaning(
 
     `carried` is the metric and population of the last figure before this sentence in its
     paragraph, for sentences that only continue it ("The provisional count stood at 148",
-    "Among them, 308 were wounded", "These included 225 children").
+    "Among them, 127 were wounded", "These included 64 children").
     `context_framing` is what the paragraph's first sentence, the list's lead-in and the title
     say of whose harm is counted (see `civilian_framing`).
     `tokens` may be a window of the sentence's (see `window`): then `armed` and
@@ -831,7 +831,7 @@ def assign_meaning(
             words.append(tokens[m.first - 2].text)
         share_of = _share_of_figure_before(tokens, mentions, n, carried) if m.kind == "share" else None
         if metric is None and share_of is not None:
-            # "1,692 civilians killed, half of them in attacks": a share of that figure
+            # "730 civilians killed, half of them in shelling": a share of that figure
             metric, how = share_of[0], "share of the figure before"
             words.append("of " + tokens[m.stop + 1].text)
         # 2. the words right after it
@@ -863,7 +863,7 @@ def assign_meaning(
         if metric is None and m.kind == "count" and n > 0:
             before = _figure_restated(tokens, mentions, n)
             if before is not None:
-                # "fell by 42 percent to 54,000 children", "40% of all IDPs, reaching 500,000 people"
+                # "fell by 35 percent to 61,000 pupils", "40% of all IDPs, reaching 500,000 people"
                 metric, how = before.metric, "the value of the figure before"
                 if before.kind == "change" and before.population in (None, "people") and population not in (None, "people"):
                     before.population = population  # the change counts the group it went to
@@ -911,7 +911,7 @@ def assign_meaning(
             and not any(e.kind == "count" for e in mentions[:n])
         )
         if (continues or of_before) and parent is None and population in (None, "people") and carried[1] not in (None, "people"):
-            population = carried[1]  # "Among them, 308 were wounded", "Fifteen of them were killed": of the group before
+            population = carried[1]  # "Among them, 127 were wounded", "Fifteen of them were killed": of the group before
         if metric == "displaced" and m.kind == "count":
             abroad = _destination_abroad(tokens, m.stop, min(len(tokens), nxt if nxt > m.stop else len(tokens), m.stop + 30))
             if abroad:
@@ -959,7 +959,7 @@ SKIPPED_BEFORE_ALL = SKIPPED_BEFORE | {"all"}
 
 def _verb_before(tokens: list[Token], k: int, m: Mention) -> tuple[str, str] | None:
     """The harm a verb ending at token k states of the count after it: "killed thousands",
-    "took away 27 students", "lost nine soldiers" (a loss verb only before a group of
+    "took away 31 pupils", "lost seven guards" (a loss verb only before a group of
     people). (metric, words), or None."""
     w = tokens[k].lower
     if w in LEFT_VERBS:
@@ -1060,7 +1060,7 @@ def _topic_group(tokens: list[Token], m: Mention, prev_stop: int) -> str | None:
 
 
 def _killing_victims(tokens: list[Token], m: Mention) -> bool:
-    """The victims a count names are of killings: "23 massacres with 84 victims", "84 victims
+    """The victims a count names are of killings: "11 massacres with 57 victims", "57 victims
     of the massacres"."""
     before = [t.lower for t in tokens[max(0, m.first - 3) : m.first] if t.text != ","]
     if len(before) >= 2 and before[-1] == "with" and before[-2] in KILLING_EVENTS:
@@ -1138,7 +1138,7 @@ def _coordinated_with(tokens: list[Token], m: Mention, earlier: list[Mention]) -
     """The earlier figure this one shares a subject with: joined by 'and' or a comma, not by a
     relative clause ("62 attacks ... that have caused 15 deaths" are not the same people), nor
     by "among" ("79 journalists were among the 23,000 killed"). A total is not coordinated with
-    a part of another total ("1,660 persons (... 40 children) were killed, and another 845")."""
+    a part of another total ("930 persons (... 25 children) were killed, and another 410")."""
     if m.parent is None:
         earlier = [e for e in earlier if e.parent is None]
     named = next((e for e in reversed(earlier) if e.population_named and e.population), None)
@@ -1171,7 +1171,7 @@ def _find_parents(tokens: list[Token], mentions: list[Mention]) -> None:
             if w in BREAKDOWN_OPENERS or w in LIST_OPENERS or (w == "of" and i + 1 < len(gap) and gap[i + 1] in ("which", "whom"))
         ]
         listed = bool(openers) and not any(w in (")", ";", "while", "whereas") for w in gap[openers[-1] :])
-        # "lost nine soldiers in an offensive that began on 3 May, four of these to friendly fire"
+        # "lost seven guards in an offensive that began on 3 May, four of these to friendly fire"
         partitive = (
             m.stop + 1 < len(tokens) and tokens[m.stop].lower == "of" and tokens[m.stop + 1].lower in ("these", "them", "those")
             and ";" not in gap

@@ -108,7 +108,7 @@ def phrase_head(tokens: list[Token], i: int, hi: int) -> tuple[str, int] | None:
     """The noun a number counts, read along the words after it (token `i` on, before `hi`):
     ("things", k) if the first known noun is a thing (`THINGS`) not itself a modifier of a
     noun of people ("school children"), ("people", k) if it names people or a harm, None if
-    the phrase ends first. A bracketed aside ("(IARH)") and hyphens are read past.
+    the phrase ends first. A bracketed aside ("(EHK)") and hyphens are read past.
     "four water points were repaired" -> things; "40 school children" -> people."""
     k, steps = i, 0
     while k < min(hi, len(tokens)) and steps < PHRASE:
@@ -126,7 +126,7 @@ def phrase_head(tokens: list[Token], i: int, hi: int) -> tuple[str, int] | None:
         if t.is_digits or w in PHRASE_STOPS or w in PHRASE_BREAKS or w in _NUMBER_WORDS or w in (")", "]"):
             return None  # ... or the bracket the number stands in closes: "(48 to 95) over the year"
         if w in "-–—" and k > 0 and k + 1 < len(tokens) and tokens[k - 1].end < t.start and tokens[k + 1].start > t.end:
-            return None  # a dash between spaces opens an aside: "30 - more than one per week -"
+            return None  # a dash between spaces opens an aside: "25 - about two a fortnight -"
         nxt_thing = k + 1 < len(tokens) and tokens[k + 1].lower in THINGS and tokens[k + 1].lower not in PEOPLE_NOUNS
         if w in METRIC_WORDS and w not in PEOPLE_NOUNS and nxt_thing:
             k += 1  # a harm naming a thing: "104 displacement sites"
@@ -217,7 +217,7 @@ _NUMBER_WORDS = frozenset(
 
 def is_staff(tokens: list[Token], m: Mention, hi: int) -> bool:
     """Staff and teams a response deploys: "two nurses and a psychologist were deployed",
-    "involving a psychologist and two facilitators" - the noun after the number names a
+    "with a counsellor and three animators" - the noun after the number names a
     role (`STAFF_NOUNS`) and no harm word (killed, injured, abducted..., or a loss: "lost") stands
     in its clause."""
     if m.kind != "count":
@@ -244,10 +244,10 @@ def is_response_served(tokens: list[Token], mentions: list[Mention], n: int, pre
       "referred 42 cases"; "reach" only when its subject is no count ("the death toll reached
       60,000" is a figure), and always when words stand between it and the number ("No. of
       people reached with messages 286,500");
-    - a service delivered "to", "with" or "for" the number: "delivered services to 1,281 people";
-    - a verb of serving after the number's noun phrase: "21,333 refugees medically screened",
+    - a service delivered "to", "with" or "for" the number: "delivered services to 912 people";
+    - a verb of serving after the number's noun phrase: "6,410 arrivals medically screened",
       "N people ... received services";
-    - a part of a total that is itself people served: "including 26 pregnant women".
+    - a part of a total that is itself people served: "including 19 nursing mothers".
     Returns the verb or noun that decided, or None. A harm word (killed, injured...) in the
     clause keeps the number a figure ("30 wounded were treated in hospital")."""
     m = mentions[n]
@@ -406,9 +406,9 @@ def _count_subject(tokens: list[Token], k: int, lo: int) -> bool:
 
 
 def is_damaged_structure(tokens: list[Token], m: Mention, hi: int) -> bool:
-    """Buildings counted by the damage done to them, their noun given earlier: "4,409 schools
-    affected, including 113 partially damaged and 19 destroyed", "150,000 houses ..., with
-    2,300 of these completely destroyed" - the number is followed (adverbs and "of these"
+    """Buildings counted by the damage done to them, their noun given earlier: "2,870 clinics
+    affected, including 95 partially damaged and 12 destroyed", "80,000 homes ..., with
+    1,700 of these completely destroyed" - the number is followed (adverbs and "of these"
     read past) by a word of damage (`DAMAGE_WORDS`), and a noun of things stands before it in
     the sentence."""
     if m.kind != "count":
@@ -428,7 +428,7 @@ def is_share_of_things(tokens: list[Token], m: Mention, hi: int) -> bool:
         return False
     k = m.stop
     if k < len(tokens) and tokens[k].text == ")":
-        k += 1  # "31 of 39 (79%) proportion of deliveries ..."
+        k += 1  # "22 of 28 (79%) share of referrals ..."
     if k + 1 < len(tokens) and tokens[k].lower in PROPORTION_WORDS and tokens[k + 1].lower == "of":
         k += 1
     if k >= len(tokens) or tokens[k].lower != "of":
@@ -453,8 +453,8 @@ def is_share_of_things(tokens: list[Token], m: Mention, hi: int) -> bool:
 
 def is_count_of_things(tokens: list[Token], m: Mention, hi: int) -> bool:
     """Things counted by a noun a few words after the number: "four water points were
-    repaired", "five flight routes were kept open", "40 inter-agency health (IARH) kits",
-    "three vulnerability criteria", "at least one of three criteria"."""
+    repaired", "five flight routes were kept open", "30 emergency household (EHK) kits",
+    "four eligibility rules", "at least one of three criteria"."""
     if m.kind != "count" or m.form in ("fraction", "one_in", "multiplier"):
         return False
     k = m.stop

@@ -251,7 +251,7 @@ def _read_one(tokens: list[Token], i: int) -> NumberExpr | None:
         ):
             value = value * 1000 + float(tokens[j].text)
             j += 1
-        # "10 times more than"
+        # "8 times more than"
         if j + 1 < n and tokens[j].lower == "times" and tokens[j + 1].lower in TIMES_COMPARATIVES and value >= 2:
             return NumberExpr(i, j + 1, (value - 1) * 100.0, "multiplier", separators_ok=regular)
         # "10-fold"
