@@ -58,7 +58,7 @@ def test_people_served_after_a_long_noun_phrase_are_not_figures(body, text):
     [
         ("Three mobile clinics in the camps served 388 people (201 women and 187 men).", {"388", "201", "187"}),
         ("Of the 90,000 people in need, only 8,300 (9.2 percent) were reached in the first round.", {"8,300", "9.2 percent"}),
-        ("Two play sessions were organized for the benefit of 260 children affected by the floods.", {"260"}),
+        ("Three reading clubs were run for the benefit of 340 pupils hit by the storm.", {"340"}),
     ],
 )
 def test_asides_and_beneficiaries_of_a_response_are_not_figures(body, texts_out):
@@ -75,7 +75,7 @@ def test_the_parts_of_people_served_are_not_figures_either():
     [
         ("The death toll has reached 1,340, the ministry said on Sunday.", "1,340", "killed"),
         ("The number of displaced people reached 62,000 by the end of the week.", "62,000", "displaced"),
-        ("Six new cholera cases were detected among new arrivals and successfully treated at the centre.", "Six", "affected"),
+        ("Four fresh measles cases were found in the transit camp and treated by the mobile clinic.", "Four", "affected"),
         ("At least 30 people were wounded and treated in the regional hospital.", "At least 30", "injured"),
         ("By Friday, 21 cases had been confirmed, with nine deaths and two patients receiving treatment.", "21", "affected"),
     ],
@@ -236,7 +236,7 @@ def test_school_children_are_people():
         ("Displaced households must meet at least one of four criteria to be enrolled.", "at least one"),
         ("Eligibility requires two shock-related criteria and three vulnerability criteria for displaced families.", "three"),
         ("Aid is counted as significant (defined by at least 30 percent of affected households receiving it).", "at least 30 percent"),
-        ("The map marks areas that would likely be at least one IPC Phase worse without assistance.", "at least one"),
+        ("Without aid, these districts would probably fall at least one IPC Phase lower.", "at least one"),
     ],
 )
 def test_the_numbers_of_a_method_are_not_figures(body, text):
@@ -249,7 +249,7 @@ def test_the_numbers_of_a_method_are_not_figures(body, text):
 @pytest.mark.parametrize(
     ("body", "text"),
     [
-        ("Food security has worsened for the affected, with a sharp rise in poor Food Consumption Scores.", "Scores"),
+        ("Household diets have deteriorated, and poor Food Consumption Scores are up across the valley.", "Scores"),
         ("After the floods the coping index rose by 18% among the affected.", "18%"),
         ("Consultations show 31.5% proportional morbidity attributed to malaria among the affected.", "31.5%"),
     ],
@@ -269,7 +269,7 @@ def test_scores_of_people_is_still_a_vague_amount():
     ("body", "text"),
     [
         ("Since the storm, 58% of households say they intend to migrate.", "58%"),
-        ("Over 40% of families in the affected areas now express a clear wish to leave.", "Over 40%"),
+        ("Over 35% of households in the flooded villages say they want to move away.", "Over 35%"),
         ("About a third of respondents are considering moving to the capital.", "a third"),
     ],
 )
