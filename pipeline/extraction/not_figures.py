@@ -531,6 +531,26 @@ def is_intention(tokens: list[Token], m: Mention, hi: int) -> bool:
     return False
 
 
+# The kinds read from the number and the words at it, then those read along its phrase up to
+# the next number (`hi`), each with the reason the evidence gives; in this order.
+TOKEN_KINDS = (
+    (is_goal_name, "a goal's name"),
+    (is_item_number, "a list item's number"),
+    (is_document_number, "a document's or a goal's number"),
+    (is_age_or_duration_range, "an age or a span of time"),
+    (is_index_score, "an index score"),
+    (is_clock_time, "an hour of the day"),
+)
+PHRASE_KINDS = (
+    (is_method_share, "a share of a method"),
+    (is_share_of_things, "a share of places or services"),
+    (is_damaged_structure, "buildings damaged or destroyed"),
+    (is_count_of_things, "counts things"),
+    (is_staff, "staff or teams deployed"),
+    (is_intention, "an intention to move"),
+)
+
+
 def why_not_a_figure(tokens: list[Token], mentions: list[Mention], n: int, prev_stop: int, left_guard: int = 0) -> str | None:
     """Why mention n of a sentence counts no one harmed or in need, or None: people served by a
     response, buildings, an age or a span, staff, a document's or a list item's number, a
@@ -538,30 +558,12 @@ def why_not_a_figure(tokens: list[Token], mentions: list[Mention], n: int, prev_
     be a window (see `window`); a scan below `left_guard` raises NarrowWindow."""
     m = mentions[n]
     hi = mentions[n + 1].first if n + 1 < len(mentions) else len(tokens)
-    if is_goal_name(tokens, m):
-        return "a goal's name"
-    if is_item_number(tokens, m):
-        return "a list item's number"
-    if is_document_number(tokens, m):
-        return "a document's or a goal's number"
-    if is_age_or_duration_range(tokens, m):
-        return "an age or a span of time"
-    if is_index_score(tokens, m):
-        return "an index score"
-    if is_clock_time(tokens, m):
-        return "an hour of the day"
-    if is_method_share(tokens, m, hi):
-        return "a share of a method"
-    if is_share_of_things(tokens, m, hi):
-        return "a share of places or services"
-    if is_damaged_structure(tokens, m, hi):
-        return "buildings damaged or destroyed"
-    if is_count_of_things(tokens, m, hi):
-        return "counts things"
-    if is_staff(tokens, m, hi):
-        return "staff or teams deployed"
-    if is_intention(tokens, m, hi):
-        return "an intention to move"
+    for kind, reason in TOKEN_KINDS:
+        if kind(tokens, m):
+            return reason
+    for kind, reason in PHRASE_KINDS:
+        if kind(tokens, m, hi):
+            return reason
     served = is_response_served(tokens, mentions, n, prev_stop, left_guard)
     if not served and m.kind == "share" and m.first > 0 and tokens[m.first - 1].text == "(":
         served = _part_of_people_served(tokens, mentions, n, 0)  # "12,700 (3.5%) were reached"
