@@ -69,11 +69,6 @@ PRONOUN_SUBJECT = re.compile(
 )
 # the words that refer back to whoever spoke last, whatever it is
 BARE_ANAPHORS = frozenset({"it", "they", "he", "she", "report", "statement", "document", "brief", "update"})
-# Unnamed speakers described by their role: "a local official", "the special committee".
-ROLE_SPEAKER = re.compile(
-    r"\b(?:a|an|the)\s+(?P<who>(?:[a-z\-]+\s+){0,2}(?:official|officials|spokesman|spokeswoman|spokesperson|"
-    r"committee|commission|source|sources|witness|witnesses|residents|doctors|medics|authorities))\b"
-)
 # Bodies so broad that a person or a named office in the same phrase says more.
 GENERIC_BODIES = frozenset({"United Nations"})
 HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Prof)\.?\s+(?P<name>[A-Z][\w’'\-]+)")

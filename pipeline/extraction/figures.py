@@ -37,7 +37,7 @@ from pipeline.extraction.mentions import Mention, build_mentions
 from pipeline.extraction.numbers import ascii_words, has_number_candidate, may_hold, may_hold_number
 from pipeline.extraction.scopes import Reading, Scope, nearest
 from pipeline.extraction.tables import table_figures
-from pipeline.extraction.tokens import Segment, Token, paragraphs, sentences
+from pipeline.extraction.tokens import LIST_MARKS, Segment, Token, paragraphs, sentences
 from pipeline.extraction.window import NarrowWindow, SentenceTokens, holds_token, sentence_tokens, whole, wide_enough
 from pipeline.periods import (
     FUTURE,
@@ -68,8 +68,6 @@ STOCK = re.compile(r"\b(?:currently|now|remain|remains|still)\b", re.I)
 # The words STOCK and "since" need (they ignore case): `ascii_words` without them
 # spare the searches.
 STOCK_AND_SINCE_WORDS = (frozenset({"currently", "now", "remain", "remains", "still"}), frozenset({"since"}))
-# Marks that open a list item: the items after a lead-in ending in ":" keep its framing.
-LIST_MARKS = frozenset("-•*–")
 # How far after a number a period may stand and still be its own ("... in November 2014").
 AFTER_PERIOD_CHARS = 150
 # How far before a figure a stock word ("remain", "currently") makes it a stock; twice as far after it.
@@ -104,7 +102,6 @@ class DocumentContext:
     people: list[str] = field(default_factory=list)  # full names met so far, for "Lyons said"
     period: Period | None = None  # the last period a figure of the document was given
     period_words: str = ""
-    period_source: str | None = None  # ... and who stated that figure
     last_attribution: str | None = None
     speakers: list[str] = field(default_factory=list)  # every speaker so far, for "the mission said"
     last_comparison: tuple[Period, Period] | None = None  # (reference, comparison) last stated
@@ -382,7 +379,7 @@ def _sentence_figures(doc: Document, ctx: DocumentContext, state: ParagraphState
         if m.kind == "count" and m.before_after != "before" and period is not None and reading.scope in NEAR and not _after_compared(m, tokens):
             kind = reading.kind
             state.period, state.period_words, state.period_kind = period, reading.words, kind
-            ctx.period, ctx.period_words, ctx.period_source, ctx.period_kind = period, reading.words, attributed, kind
+            ctx.period, ctx.period_words, ctx.period_kind = period, reading.words, kind
     if not records:
         _carry_absolute_period(references, state, ctx)
     last = next((m for m in reversed(mentions) if m.metric), None)

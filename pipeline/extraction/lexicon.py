@@ -563,7 +563,7 @@ DOCUMENT_NUMBER_MARKS = frozenset("# nº n° no".split())  # "No. 5": its "." on
 DURATION_UNITS = frozenset("months month years year weeks week days day hours hour mos yrs".split())
 RANGE_JOINERS_TO = frozenset({"to", "-", "–", "—", "and"})
 # Harm words that keep a count of staff, or of people treated, a figure: "two nurses were killed".
-HARM_METRICS = frozenset("killed injured casualties abducted missing detained attacks".split())
+FIGURE_HARMS = frozenset("killed injured casualties abducted missing detained attacks".split())
 
 
 # --- Number forms and layout (tokens, numbers, mentions, tables) ------------------------------

@@ -24,7 +24,7 @@ from pipeline.extraction.lexicon import (
     DOCUMENT_LABEL_NOUNS,
     DOCUMENT_NUMBER_MARKS,
     DURATION_UNITS,
-    HARM_METRICS,
+    FIGURE_HARMS,
     HOUSEHOLD_NOUNS,
     INDEX_NOUNS,
     INTENT_WORDS,
@@ -72,7 +72,7 @@ SUBJECT_BACK = 20
 
 
 def _harm(t: Token) -> bool:
-    return METRIC_WORDS.get(t.lower) in HARM_METRICS
+    return METRIC_WORDS.get(t.lower) in FIGURE_HARMS
 
 
 def _back_start(m: Mention, prev_stop: int, left_guard: int) -> int:

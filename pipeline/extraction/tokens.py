@@ -242,7 +242,8 @@ def _line_ends_sentence(body: str, start: int, i: int) -> bool:
 SOURCE_TAG_LINE = re.compile(
     r"[ \t]*[A-Z][\w.&/’' ]{0,40}?\s[–—-]\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:19|20)\d\d[ \t]*(?:\n|$)"
 )
-LIST_MARKS = "-•*–"
+# Marks that open a list item ("- 40 killed", "• 12 injured").
+LIST_MARKS = frozenset("-•*–")
 RUN_ON_WORDS = 4
 
 
